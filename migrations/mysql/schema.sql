@@ -1,0 +1,409 @@
+﻿CREATE TABLE IF NOT EXISTS `__EFMigrationsHistory` (
+    `MigrationId` varchar(150) CHARACTER SET utf8mb4 NOT NULL,
+    `ProductVersion` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+    CONSTRAINT `PK___EFMigrationsHistory` PRIMARY KEY (`MigrationId`)
+) CHARACTER SET=utf8mb4;
+
+START TRANSACTION;
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    ALTER DATABASE CHARACTER SET utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE TABLE `agents` (
+        `Id` int NOT NULL AUTO_INCREMENT,
+        `Username` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `PasswordHash` varchar(256) CHARACTER SET utf8mb4 NOT NULL,
+        `DisplayName` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `Phone` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `Role` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `TeleCmiUserId` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `TeleCmiCallingAllowed` tinyint(1) NOT NULL,
+        `IsActive` tinyint(1) NOT NULL,
+        `CreatedAt` datetime(6) NOT NULL,
+        `UpdatedAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_agents` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE TABLE `drivers` (
+        `Id` varchar(50) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `Phone` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `TmId` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `Kind` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `CreatedAt` datetime(6) NOT NULL,
+        `UpdatedAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_drivers` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE TABLE `webhook_deliveries` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `ReceivedAt` datetime(6) NOT NULL,
+        `Payload` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `PayloadHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Type` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `Leg` varchar(16) CHARACTER SET utf8mb4 NULL,
+        `CallId` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `RequestId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `ConversationId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `LegId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `EchoedCallId` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `EventAt` datetime(6) NULL,
+        `Match` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `ProcessedAt` datetime(6) NULL,
+        `Attempts` int NOT NULL,
+        CONSTRAINT `PK_webhook_deliveries` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE TABLE `call_logs` (
+        `Id` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `AgentId` int NOT NULL,
+        `DriverId` varchar(50) CHARACTER SET utf8mb4 NOT NULL,
+        `DriverName` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `DriverTmId` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `DriverPhone` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `Provider` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Dispatch` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `AgentLeg` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `DriverLeg` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `IsStale` tinyint(1) NOT NULL,
+        `MissedBy` varchar(16) CHARACTER SET utf8mb4 NULL,
+        `Outcome` varchar(20) CHARACTER SET utf8mb4 NULL,
+        `Feedback` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `Remarks` varchar(2000) CHARACTER SET utf8mb4 NULL,
+        `Notes` varchar(2000) CHARACTER SET utf8mb4 NULL,
+        `TalkSeconds` int NULL,
+        `AgentDurationSeconds` int NULL,
+        `FollowUpAt` datetime(6) NULL,
+        `TeleCmiRequestId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `ConversationId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `AgentLegId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `DriverLegId` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `HangupReason` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `AgentHangupReason` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `RecordingFileName` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `FailureReason` varchar(500) CHARACTER SET utf8mb4 NULL,
+        `CreatedAt` datetime(6) NOT NULL,
+        `UpdatedAt` datetime(6) NOT NULL,
+        `AnsweredAt` datetime(6) NULL,
+        `EndedAt` datetime(6) NULL,
+        `Version` int NOT NULL,
+        CONSTRAINT `PK_call_logs` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_call_logs_agents_AgentId` FOREIGN KEY (`AgentId`) REFERENCES `agents` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_call_logs_drivers_DriverId` FOREIGN KEY (`DriverId`) REFERENCES `drivers` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE UNIQUE INDEX `IX_agents_Username` ON `agents` (`Username`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_AgentId_CreatedAt` ON `call_logs` (`AgentId`, `CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_AgentLegId` ON `call_logs` (`AgentLegId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_ConversationId` ON `call_logs` (`ConversationId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_CreatedAt` ON `call_logs` (`CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_DriverId_CreatedAt` ON `call_logs` (`DriverId`, `CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_DriverLegId` ON `call_logs` (`DriverLegId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_Status_CreatedAt` ON `call_logs` (`Status`, `CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_call_logs_TeleCmiRequestId` ON `call_logs` (`TeleCmiRequestId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_drivers_Name` ON `drivers` (`Name`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_drivers_Phone` ON `drivers` (`Phone`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_drivers_TmId` ON `drivers` (`TmId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_webhook_deliveries_CallId` ON `webhook_deliveries` (`CallId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_webhook_deliveries_Match_EchoedCallId` ON `webhook_deliveries` (`Match`, `EchoedCallId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_webhook_deliveries_Match_RequestId` ON `webhook_deliveries` (`Match`, `RequestId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_webhook_deliveries_PayloadHash` ON `webhook_deliveries` (`PayloadHash`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    CREATE INDEX `IX_webhook_deliveries_ReceivedAt` ON `webhook_deliveries` (`ReceivedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125094242_InitialCreate') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261125094242_InitialCreate', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+COMMIT;
+

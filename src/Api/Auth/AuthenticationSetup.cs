@@ -1,0 +1,64 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using TeleCmi.Application.Common.Interfaces;
+
+namespace TeleCmi.Api.Auth;
+
+/// <summary>JWT bearer authentication with a start-up check of the signing key.</summary>
+public static class AuthenticationSetup
+{
+    public static IServiceCollection AddTeleCmiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        if (string.IsNullOrEmpty(jwt.SigningKey) && environment.IsDevelopment()) jwt.SigningKey = JwtOptions.DevelopmentKey;
+        if (string.IsNullOrEmpty(jwt.SigningKey) || Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
+            throw new InvalidOperationException(
+                "Jwt:SigningKey (env Jwt__SigningKey) must be set to a secret of at least 32 bytes. " +
+                "Generate one with: openssl rand -base64 48");
+
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName))
+            .PostConfigure(o => o.SigningKey ??= jwt.SigningKey).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        var keys = new List<SecurityKey> { new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)) };
+        if (!string.IsNullOrEmpty(jwt.PreviousSigningKey)) keys.Add(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.PreviousSigningKey)));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKeys = keys,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = JwtRegisteredClaimNames.UniqueName,
+                RoleClaimType = ClaimNames.Role,
+            };
+            o.Events = new JwtBearerEvents
+            {
+                // A disabled (or deleted) agent's existing tokens stop working at once.
+                OnTokenValidated = async context =>
+                {
+                    var sub = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+                    var db = context.HttpContext.RequestServices.GetRequiredService<IAppDbContext>();
+                    var active = int.TryParse(sub, out var id)
+                        && await db.Agents.AsNoTracking().AnyAsync(a => a.Id == id && a.IsActive, context.HttpContext.RequestAborted);
+                    if (!active) context.Fail("The account is disabled.");
+                },
+            };
+        });
+        services.AddAuthorization();
+        return services;
+    }
+}

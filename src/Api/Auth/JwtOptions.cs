@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TeleCmi.Api.Auth;
+
+/// <summary>Access token settings (configuration section <c>Jwt</c>).</summary>
+public sealed class JwtOptions
+{
+    public const string SectionName = "Jwt";
+
+    /// <summary>HMAC-SHA256 signing key, at least 32 bytes. Required outside Development.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>A previous signing key still accepted for validation during rotation (never used to sign).</summary>
+    public string? PreviousSigningKey { get; set; }
+
+    public string Issuer { get; set; } = "telecmi-api";
+    public string Audience { get; set; } = "telecmi-app";
+
+    /// <summary>Token lifetime in minutes.</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int LifetimeMinutes { get; set; } = 12 * 60;
+
+    /// <summary>Key used in Development when none is configured. Never valid elsewhere.</summary>
+    public const string DevelopmentKey = "development-only-signing-key-change-me-0123456789";
+}

@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TeleCmi.Api.Contracts;
+using TeleCmi.Application.Agents;
+
+namespace TeleCmi.Api.Controllers;
+
+/// <summary>Managing agents (admins only).</summary>
+[ApiController]
+[Authorize]
+[Route("api/agents")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+public sealed class AgentsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Creates an agent.</summary>
+    [HttpPost]
+    [ProducesResponseType<AgentDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<ActionResult<AgentDto>> Create(CreateAgentRequest r, CancellationToken ct)
+    {
+        var agent = await mediator.Send(new CreateAgentCommand(r.Username ?? "", r.Password ?? "", r.DisplayName ?? "", r.Phone ?? "", r.Role,
+            r.TeleCmiUserId, r.TeleCmiCallingAllowed), ct);
+        return Created($"/api/agents/{agent.Id}", agent);
+    }
+
+    /// <summary>Lists all agents.</summary>
+    [HttpGet]
+    [ProducesResponseType<IReadOnlyList<AgentDto>>(StatusCodes.Status200OK)]
+    public async Task<IReadOnlyList<AgentDto>> List(CancellationToken ct) => await mediator.Send(new ListAgentsQuery(), ct);
+
+    /// <summary>Changes an agent: name, phone, role, password, TeleCMI settings, or disables the account.</summary>
+    [HttpPatch("{id:int}")]
+    [ProducesResponseType<AgentDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<AgentDto> Update(int id, UpdateAgentRequest r, CancellationToken ct) =>
+        await mediator.Send(new UpdateAgentCommand(id, r.DisplayName, r.Phone, r.Role, r.Password, r.TeleCmiUserId,
+            r.ClearTeleCmiUserId ?? false, r.TeleCmiCallingAllowed, r.IsActive), ct);
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TeleCmi.Api.Contracts;
+using TeleCmi.Application.Auth;
+
+namespace TeleCmi.Api.Controllers;
+
+/// <summary>Signing in.</summary>
+[ApiController]
+[Route("api/auth")]
+[Produces("application/json")]
+public sealed class AuthController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Exchanges a username and password for a bearer token.</summary>
+    /// <response code="200">The token: send it as <c>Authorization: Bearer &lt;accessToken&gt;</c>.</response>
+    /// <response code="400">Username or password missing.</response>
+    /// <response code="401">Wrong username or password (the same answer for both).</response>
+    [HttpPost("token")]
+    [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    public async Task<TokenResponse> Token(SignInRequest request, CancellationToken ct) =>
+        await mediator.Send(new IssueTokenCommand(request.Username ?? string.Empty, request.Password ?? string.Empty), ct);
+}

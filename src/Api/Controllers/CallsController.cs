@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TeleCmi.Api.Contracts;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Calls.GetCallLogs;
+using TeleCmi.Application.Calls.GetRecording;
+using TeleCmi.Application.Calls.InitiateCall;
+using TeleCmi.Application.Calls.LogManualCall;
+using TeleCmi.Application.Calls.UpdateFeedback;
+using TeleCmi.Application.Common.Models;
+using TeleCmi.Domain.Calls;
+
+namespace TeleCmi.Api.Controllers;
+
+/// <summary>Calls: place them through TeleCMI, log manual ones, record outcomes, list them.</summary>
+[ApiController]
+[Authorize]
+[Route("api/calls")]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+public sealed class CallsController(IMediator mediator) : ControllerBase
+{
+    private static readonly string[] AgentManagedFields = ["status", "provider", "agentId", "agent", "callerId", "driverId", "driver", "driverPhone", "id"];
+
+    /// <summary>Calls a driver through TeleCMI: your phone rings first, then the driver's (InitiateCall).</summary>
+    /// <remarks>
+    /// The caller is always the signed-in agent. The call log is stored before TeleCMI is asked, and its
+    /// status then follows TeleCMI's webhooks: initiated, ringing, answered, completed (or missed/failed).
+    /// With the built-in TeleCMI stand-in, the dialled number picks a scenario (see the README).
+    /// </remarks>
+    /// <response code="201">TeleCMI accepted; the call log with status <c>initiated</c>.</response>
+    /// <response code="403">Your account may not place TeleCMI calls.</response>
+    /// <response code="404">No such driver.</response>
+    /// <response code="409">You are already calling this driver.</response>
+    /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
+    /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
+    /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
+    [HttpPost]
+    [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout)]
+    public async Task<ActionResult<CallLogDto>> Initiate(InitiateCallRequest request, CancellationToken ct)
+    {
+        var call = await mediator.Send(new InitiateCallCommand(request.DriverId ?? string.Empty, request.Phone), ct);
+        return CreatedAtAction(nameof(Get), new { id = call.Id }, call);
+    }
+
+    /// <summary>Logs a call you dialled by hand.</summary>
+    [HttpPost("manual")]
+    [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<CallLogDto>> LogManual(LogManualCallRequest r, CancellationToken ct)
+    {
+        var call = await mediator.Send(new LogManualCallCommand(r.DriverId ?? string.Empty, r.Phone, r.Outcome, r.DurationSeconds,
+            r.Feedback, r.Remarks, r.Notes, r.FollowUpAt?.UtcDateTime), ct);
+        return CreatedAtAction(nameof(Get), new { id = call.Id }, call);
+    }
+
+    /// <summary>Records the outcome of a call (UpdateFeedback). Never changes TeleCMI's status.</summary>
+    /// <response code="200">The updated call log.</response>
+    /// <response code="400">A field is invalid, or a field the agent may not set was sent.</response>
+    /// <response code="404">No such call, or it is another telecaller's.</response>
+    [HttpPut("{id}/feedback")]
+    [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<CallLogDto> UpdateFeedback(string id, UpdateFeedbackRequest r, CancellationToken ct)
+    {
+        var refused = (r.Extra?.Keys ?? Enumerable.Empty<string>())
+            .Where(k => AgentManagedFields.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        return await mediator.Send(new UpdateFeedbackCommand(id, r.Outcome, r.Feedback, r.Remarks, r.Notes, r.DurationSeconds,
+            r.FollowUpAt?.UtcDateTime, refused), ct);
+    }
+
+    /// <summary>Lists call logs, newest first (GetCallLogs). Telecallers see only their own.</summary>
+    /// <param name="agentId">Only this agent's calls (supervisors and admins).</param>
+    /// <param name="driverId">Only calls to this driver.</param>
+    /// <param name="provider">telecmi or manual.</param>
+    /// <param name="status">Telephony status.</param>
+    /// <param name="outcome">Agent-reported outcome.</param>
+    /// <param name="from">Created at or after (ISO 8601).</param>
+    /// <param name="to">Created at or before (ISO 8601).</param>
+    /// <param name="limit">Page size, 1 to 200 (default 50).</param>
+    /// <param name="offset">Rows to skip.</param>
+    /// <param name="ct">Cancellation.</param>
+    [HttpGet]
+    [ProducesResponseType<PagedResult<CallLogDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<PagedResult<CallLogDto>> List(
+        [FromQuery] int? agentId, [FromQuery] string? driverId, [FromQuery] CallProvider? provider, [FromQuery] CallStatus? status,
+        [FromQuery] CallOutcome? outcome, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
+        [FromQuery] int limit = 50, [FromQuery] int offset = 0, CancellationToken ct = default) =>
+        await mediator.Send(new GetCallLogsQuery(agentId, driverId, provider, status, outcome, from?.UtcDateTime, to?.UtcDateTime, limit, offset), ct);
+
+    /// <summary>One call log.</summary>
+    [HttpGet("{id}")]
+    [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<CallLogDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetCallLogQuery(id), ct);
+
+    /// <summary>Streams the call's recording (fetched from TeleCMI server-side). Supports HTTP range requests.</summary>
+    /// <response code="200">The audio.</response>
+    /// <response code="206">Part of the audio, for a <c>Range</c> request.</response>
+    /// <response code="404">No such call, another telecaller's call, or no recording.</response>
+    /// <response code="502">TeleCMI answered with an error instead of audio.</response>
+    [HttpGet("{id}/recording")]
+    [Produces("audio/mpeg", "audio/wav", "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status206PartialContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
+    public async Task<IActionResult> Recording(string id, CancellationToken ct)
+    {
+        var audio = await mediator.Send(new GetRecordingQuery(id), ct);
+        return File(audio.Content, audio.ContentType, enableRangeProcessing: true);
+    }
+}

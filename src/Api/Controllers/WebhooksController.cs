@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TeleCmi.Application.Webhooks;
+
+namespace TeleCmi.Api.Controllers;
+
+/// <summary>Where TeleCMI posts call events and CDRs (HandleWebhook). Authenticated by the URL token.</summary>
+[ApiController]
+[Route("api/webhooks/telecmi")]
+[Produces("application/json")]
+public sealed class WebhooksController(IMediator mediator) : ControllerBase
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Receives a TeleCMI webhook (JSON body). Every accepted delivery is stored before it is applied.</summary>
+    /// <param name="token">The webhook secret configured in TeleCMI's dashboard URL.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Stored; <c>result</c> says whether it matched and changed a call.</response>
+    /// <response code="400">The body is not a JSON object.</response>
+    /// <response code="401">Missing or wrong token; nothing stored.</response>
+    [HttpPost]
+    [Consumes("application/json", "text/plain", "application/x-www-form-urlencoded")]
+    [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    public async Task<WebhookReceipt> Post([FromQuery] string? token, CancellationToken ct)
+    {
+        string body;
+        if (Request.HasFormContentType)
+        {
+            var form = await Request.ReadFormAsync(ct);
+            body = JsonSerializer.Serialize(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+        }
+        else
+        {
+            using var reader = new StreamReader(Request.Body, Encoding.UTF8);
+            var buffer = new char[MaxBodyBytes + 1];
+            var read = await reader.ReadBlockAsync(buffer, ct);
+            if (read > MaxBodyBytes) throw new BadHttpRequestException("The webhook body is larger than 64 KB.", StatusCodes.Status413PayloadTooLarge);
+            body = new string(buffer, 0, read);
+        }
+        return await mediator.Send(new HandleWebhookCommand(token, body), ct);
+    }
+
+    /// <summary>Receives a TeleCMI webhook sent as a GET with a query string (TeleCMI's alternative delivery).</summary>
+    /// <param name="token">The webhook secret.</param>
+    /// <param name="ct">Cancellation.</param>
+    [HttpGet]
+    [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    public async Task<WebhookReceipt> Get([FromQuery] string? token, CancellationToken ct)
+    {
+        var fields = Request.Query.Where(q => q.Key != "token").ToDictionary(q => q.Key, q => q.Value.ToString());
+        return await mediator.Send(new HandleWebhookCommand(token, JsonSerializer.Serialize(fields)), ct);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using TeleCmi.Api.Contracts;
+using TeleCmi.Application.Auth;
+using TeleCmi.Application.Calls.Common;
+
+namespace TeleCmi.Api.Infrastructure;
+
+/// <summary>Request and response examples for the main operations, shown in Swagger UI.</summary>
+public sealed class ExampleSchemaFilter : ISchemaFilter
+{
+    private static readonly Dictionary<Type, Func<JsonNode>> Examples = new()
+    {
+        [typeof(SignInRequest)] = () => new JsonObject { ["username"] = "asha", ["password"] = "asha-demo-pass" },
+        [typeof(TokenResponse)] = () => new JsonObject { ["accessToken"] = "eyJhbGciOiJIUzI1NiIs...", ["tokenType"] = "Bearer", ["expiresIn"] = 43200 },
+        [typeof(InitiateCallRequest)] = () => new JsonObject { ["driverId"] = "DRV-1001" },
+        [typeof(LogManualCallRequest)] = () => new JsonObject
+        {
+            ["driverId"] = "DRV-1002", ["outcome"] = "call_back_later", ["durationSeconds"] = 45,
+            ["feedback"] = "Asked to call after lunch", ["followUpAt"] = "2030-01-15T14:00:00+05:30",
+        },
+        [typeof(UpdateFeedbackRequest)] = () => new JsonObject
+        {
+            ["outcome"] = "interested", ["feedback"] = "Has 2 trucks free next week", ["remarks"] = "Route Pune-Nagpur",
+            ["followUpAt"] = "2030-01-16T10:30:00+05:30",
+        },
+        [typeof(CallLogDto)] = () => new JsonObject
+        {
+            ["id"] = "call_0195f3c2a1b47c3d9e8f00112233aabb", ["agentId"] = 2, ["driverId"] = "DRV-1001", ["driverName"] = "Ramesh Yadav",
+            ["driverTmId"] = "TM5001", ["driverPhone"] = "+919876543210", ["provider"] = "telecmi", ["status"] = "completed",
+            ["outcome"] = "interested", ["durationSeconds"] = 95, ["teleCmiRequestId"] = "ab12cd34", ["hangupReason"] = "recv_bye",
+            ["recordingFileName"] = "1700000000000_5003.mp3", ["hasRecording"] = true,
+            ["createdAt"] = "2026-11-25T09:30:00Z", ["updatedAt"] = "2026-11-25T09:32:10Z",
+            ["answeredAt"] = "2026-11-25T09:30:20Z", ["endedAt"] = "2026-11-25T09:31:55Z",
+        },
+    };
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example)) concrete.Example = example();
+    }
+}

@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Common.Exceptions;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Security;
+using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Common;
+
+namespace TeleCmi.Application.Agents;
+
+/// <summary>Creates an agent (admins only).</summary>
+[Authorize(AgentRole.Admin)]
+public sealed record CreateAgentCommand(
+    string Username, string Password, string DisplayName, string Phone, AgentRole Role,
+    string? TeleCmiUserId, bool TeleCmiCallingAllowed) : ICommand<AgentDto>;
+
+public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
+{
+    public CreateAgentValidator()
+    {
+        RuleFor(x => x.Username).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._-]+$")
+            .WithMessage("Username: letters, digits, dot, dash and underscore only.");
+        RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Phone).ValidPhone();
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))
+            .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
+    }
+}
+
+public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher, TimeProvider clock) : ICommandHandler<CreateAgentCommand, AgentDto>
+{
+    public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
+    {
+        var username = Agent.NormaliseUsername(command.Username);
+        if (await db.Agents.AnyAsync(a => a.Username == username, cancellationToken))
+            throw new ConflictException($"The username '{username}' is taken.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var agent = new Agent(username, hasher.Hash(command.Password), command.DisplayName, PhoneNumber.Parse(command.Phone), command.Role, now);
+        agent.ConfigureTeleCmi(command.TeleCmiUserId, command.TeleCmiCallingAllowed, now);
+        db.Agents.Add(agent);
+        await db.SaveChangesAsync(cancellationToken);
+        return AgentDto.From(agent);
+    }
+}

@@ -1,0 +1,54 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Common.Exceptions;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Security;
+using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Common;
+
+namespace TeleCmi.Application.Agents;
+
+/// <summary>Changes an agent (admins only). Only the fields given are changed.</summary>
+[Authorize(AgentRole.Admin)]
+public sealed record UpdateAgentCommand(
+    int Id, string? DisplayName, string? Phone, AgentRole? Role, string? Password,
+    string? TeleCmiUserId, bool ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive) : ICommand<AgentDto>;
+
+public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
+{
+    public UpdateAgentValidator()
+    {
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100).When(x => x.DisplayName is not null);
+        RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
+        RuleFor(x => x.Role).IsInEnum().When(x => x.Role is not null);
+        RuleFor(x => x.Password).MinimumLength(8).MaximumLength(128).When(x => x.Password is not null);
+        RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))
+            .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
+    }
+}
+
+public sealed class UpdateAgentHandler(IAppDbContext db, IPasswordHasher hasher, TimeProvider clock, ICurrentUser user)
+    : ICommandHandler<UpdateAgentCommand, AgentDto>
+{
+    public async ValueTask<AgentDto> Handle(UpdateAgentCommand c, CancellationToken cancellationToken)
+    {
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Id == c.Id, cancellationToken)
+            ?? throw new NotFoundException($"No agent with id {c.Id}.");
+        if (agent.Id == user.AgentId && (c.IsActive == false || (c.Role is not null && c.Role != AgentRole.Admin)))
+            throw new UnprocessableException("An admin cannot disable or demote their own account.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (c.DisplayName is not null) agent.Rename(c.DisplayName, now);
+        if (c.Phone is not null) agent.ChangePhone(PhoneNumber.Parse(c.Phone), now);
+        if (c.Role is not null) agent.ChangeRole(c.Role.Value, now);
+        if (c.Password is not null) agent.ChangePasswordHash(hasher.Hash(c.Password), now);
+        if (c.TeleCmiUserId is not null || c.ClearTeleCmiUserId || c.TeleCmiCallingAllowed is not null)
+            agent.ConfigureTeleCmi(c.ClearTeleCmiUserId ? null : c.TeleCmiUserId ?? agent.TeleCmiUserId,
+                c.TeleCmiCallingAllowed ?? agent.TeleCmiCallingAllowed, now);
+        if (c.IsActive == true) agent.Activate(now);
+        if (c.IsActive == false) agent.Deactivate(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return AgentDto.From(agent);
+    }
+}

@@ -1,0 +1,99 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Behaviours;
+using TeleCmi.Application.Common.Exceptions;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Webhooks;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Common;
+
+namespace TeleCmi.Application.Calls.InitiateCall;
+
+/// <summary>Calls a driver through TeleCMI: the signed-in agent's phone rings first, then the driver's.</summary>
+/// <param name="DriverId">The platform's driver id.</param>
+/// <param name="Phone">Number to dial; defaults to the driver's number on record.</param>
+[Authorize]
+public sealed record InitiateCallCommand(string DriverId, string? Phone) : ICommand<CallLogDto>, IManagesOwnTransaction;
+
+public sealed class InitiateCallValidator : AbstractValidator<InitiateCallCommand>
+{
+    public InitiateCallValidator()
+    {
+        RuleFor(x => x.DriverId).NotEmpty().MaximumLength(50);
+        RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
+    }
+}
+
+public sealed class InitiateCallHandler(
+    IAppDbContext db,
+    ICurrentUser user,
+    ITeleCmiGateway teleCmi,
+    WebhookApplier webhooks,
+    TimeProvider clock,
+    IOptions<CallPolicyOptions> policy,
+    ILogger<InitiateCallHandler> logger) : ICommandHandler<InitiateCallCommand, CallLogDto>
+{
+    public async ValueTask<CallLogDto> Handle(InitiateCallCommand command, CancellationToken cancellationToken)
+    {
+        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == user.AgentId, cancellationToken)
+            ?? throw new UnauthorizedException("Your account no longer exists.");
+        if (!agent.TeleCmiCallingAllowed)
+            throw new ForbiddenException("TeleCMI calling is not enabled for your account. Log the call with POST /api/calls/manual, or ask an admin to enable it.");
+        if (string.IsNullOrEmpty(agent.TeleCmiUserId))
+            throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
+        var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
+            ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
+
+        await RefuseDoubleTapAsync(agent.Id, driver.Id, cancellationToken);
+
+        // Stored before TeleCMI is asked, so a webhook that beats TeleCMI's HTTP answer finds its call.
+        var call = CallLog.StartTeleCmiCall(agent.Id, new CallParty(driver.Id, driver.Name, driver.TmId, phone), Now);
+        db.CallLogs.Add(call);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // From here on the client going away must not leave the record half-done.
+        var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(agent.TeleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
+        switch (result)
+        {
+            case ClickToCallResult.Accepted accepted:
+                call = await db.ChangeAsync(call, c => c.MarkDispatched(accepted.RequestId, Now), CancellationToken.None);
+                await webhooks.ReplayUnmatchedAsync(call.Id, call.TeleCmiRequestId, CancellationToken.None);
+                db.ClearTracked();
+                call = await db.CallLogs.AsNoTracking().FirstAsync(c => c.Id == call.Id, CancellationToken.None);
+                return CallLogDto.From(call);
+            case ClickToCallResult.Refused refused:
+                await db.ChangeAsync(call, c => c.MarkFailed($"TeleCMI refused the call (code {refused.Code}): {refused.Message}", Now), CancellationToken.None);
+                throw new ProviderRefusedException($"TeleCMI refused the call: {refused.Message}", call.Id);
+            case ClickToCallResult.NotPlaced notPlaced:
+                await db.ChangeAsync(call, c => c.MarkFailed($"TeleCMI unavailable, no call was placed: {notPlaced.Reason}", Now), CancellationToken.None);
+                throw new ProviderUnavailableException($"TeleCMI is unavailable: {notPlaced.Reason}. No call was placed; try again later.", notPlaced.RetryAfter, callId: call.Id);
+            case ClickToCallResult.Unconfirmed unconfirmed:
+                logger.LogWarning("TeleCMI did not confirm call {CallId}: {Reason}", call.Id, unconfirmed.Reason);
+                await db.ChangeAsync(call, c => c.MarkUnconfirmed($"TeleCMI did not answer in time ({unconfirmed.Reason}); the call may still have been placed.", Now), CancellationToken.None);
+                throw new ProviderUnavailableException("TeleCMI did not answer in time; the call may still have been placed. Check the call log before trying again.",
+                    unconfirmed.RetryAfter, timedOut: true, callId: call.Id);
+            default:
+                throw new InvalidOperationException($"Unexpected gateway result {result.GetType().Name}.");
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task RefuseDoubleTapAsync(int agentId, string driverId, CancellationToken ct)
+    {
+        var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
+        var live = await db.CallLogs.AsNoTracking()
+            .Where(c => c.AgentId == agentId && c.DriverId == driverId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= since
+                        && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing))
+            .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        if (live is not null)
+            throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
+    }
+}

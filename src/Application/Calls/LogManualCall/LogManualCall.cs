@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Exceptions;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Security;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Common;
+
+namespace TeleCmi.Application.Calls.LogManualCall;
+
+/// <summary>Logs a call the signed-in agent dialled by hand.</summary>
+[Authorize]
+public sealed record LogManualCallCommand(
+    string DriverId, string? Phone, CallOutcome Outcome, int? DurationSeconds,
+    string? Feedback, string? Remarks, string? Notes, DateTime? FollowUpAt) : ICommand<CallLogDto>;
+
+public sealed class LogManualCallValidator : AbstractValidator<LogManualCallCommand>
+{
+    public LogManualCallValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.DriverId).NotEmpty().MaximumLength(50);
+        RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
+        RuleFor(x => x.Outcome).IsInEnum();
+        RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
+        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength);
+        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
+            .WithMessage("A follow-up must be in the future.");
+    }
+}
+
+public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<LogManualCallCommand, CallLogDto>
+{
+    public async ValueTask<CallLogDto> Handle(LogManualCallCommand command, CancellationToken cancellationToken)
+    {
+        var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
+            ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
+        var report = new AgentReport(command.Outcome, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
+            command.FollowUpAt?.ToUniversalTime());
+        var call = CallLog.LogManualCall(user.AgentId!.Value, new CallParty(driver.Id, driver.Name, driver.TmId, phone), report,
+            clock.GetUtcNow().UtcDateTime);
+        db.CallLogs.Add(call);
+        await db.SaveChangesAsync(cancellationToken);
+        return CallLogDto.From(call);
+    }
+}

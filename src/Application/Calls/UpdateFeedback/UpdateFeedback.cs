@@ -1,0 +1,47 @@
+using FluentValidation;
+using Mediator;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Behaviours;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Security;
+using TeleCmi.Domain.Calls;
+
+namespace TeleCmi.Application.Calls.UpdateFeedback;
+
+/// <summary>Records the agent's outcome and notes on a call. Never changes the provider's status.</summary>
+/// <param name="UnexpectedFields">Body fields the agent may not set (status, provider, agent, driver); refused.</param>
+[Authorize]
+public sealed record UpdateFeedbackCommand(
+    string CallId, CallOutcome Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds,
+    DateTime? FollowUpAt, IReadOnlyList<string> UnexpectedFields) : ICommand<CallLogDto>, IManagesOwnTransaction;
+
+public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCommand>
+{
+    public UpdateFeedbackValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.CallId).NotEmpty().MaximumLength(64);
+        RuleFor(x => x.Outcome).IsInEnum();
+        RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
+        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength);
+        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
+            .WithMessage("A follow-up must be in the future.");
+        RuleFor(x => x.UnexpectedFields).Custom((fields, context) =>
+        {
+            foreach (var field in fields) context.AddFailure(field, $"'{field}' cannot be set here: it is recorded by the service, not by the agent.");
+        });
+    }
+}
+
+public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
+{
+    public async ValueTask<CallLogDto> Handle(UpdateFeedbackCommand command, CancellationToken cancellationToken)
+    {
+        var call = await db.CallLogs.FindVisibleAsync(user, command.CallId, cancellationToken);
+        var report = new AgentReport(command.Outcome, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
+            command.FollowUpAt?.ToUniversalTime());
+        call = await db.ChangeAsync(call, c => c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return CallLogDto.From(call);
+    }
+}

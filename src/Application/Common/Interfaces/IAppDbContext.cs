@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Drivers;
+using TeleCmi.Domain.Webhooks;
+
+namespace TeleCmi.Application.Common.Interfaces;
+
+/// <summary>The unit of work. EF Core's DbContext already is one; no repository on top.</summary>
+public interface IAppDbContext
+{
+    DbSet<Agent> Agents { get; }
+    DbSet<Driver> Drivers { get; }
+    DbSet<CallLog> CallLogs { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DatabaseFacade Database { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+    /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>
+    void ClearTracked();
+}

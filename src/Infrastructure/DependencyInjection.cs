@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Webhooks;
+using TeleCmi.Infrastructure.Identity;
+using TeleCmi.Infrastructure.Persistence;
+using TeleCmi.Infrastructure.Seeding;
+using TeleCmi.Infrastructure.Telephony;
+
+namespace TeleCmi.Infrastructure;
+
+/// <summary>Registers persistence, identity helpers, and the TeleCMI gateway.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName));
+        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName));
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Default");
+        if (database.Provider == DatabaseProvider.Sqlite)
+            connectionString = DbContextOptionsFactory.ResolveSqlite(connectionString ?? DbContextOptionsFactory.DefaultSqliteConnectionString, environment.ContentRootPath);
+        else if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:Provider is MySql but ConnectionStrings:Default (env ConnectionStrings__Default) is not set.");
+
+        services.AddDbContext<AppDbContext>(options => DbContextOptionsFactory.Configure(options, database, connectionString!));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<DatabaseSeeder>();
+        services.AddScoped<WebhookApplier>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
+        services.AddTeleCmiGateway(configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Drivers;
+using TeleCmi.Domain.Webhooks;
+
+namespace TeleCmi.Infrastructure.Persistence;
+
+/// <summary>The service's database: SQLite by default, MySQL/MariaDB in production.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+{
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<Driver> Drivers => Set<Driver>();
+    public DbSet<CallLog> CallLogs => Set<CallLog>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public void ClearTracked() => ChangeTracker.Clear();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is UTC; the database stores it without a zone, so the kind is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

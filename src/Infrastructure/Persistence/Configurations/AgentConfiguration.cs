@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeleCmi.Domain.Agents;
+
+namespace TeleCmi.Infrastructure.Persistence.Configurations;
+
+internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
+{
+    public void Configure(EntityTypeBuilder<Agent> b)
+    {
+        b.ToTable("agents");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Username).HasMaxLength(64).IsRequired();
+        b.HasIndex(a => a.Username).IsUnique();
+        b.Property(a => a.PasswordHash).HasMaxLength(256).IsRequired();
+        b.Property(a => a.DisplayName).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Phone).HasMaxLength(20).IsRequired();
+        b.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.TeleCmiUserId).HasMaxLength(32);
+        b.Ignore(a => a.CanCallViaTeleCmi);
+        b.Ignore(a => a.SeesAllCalls);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Drivers;
+
+namespace TeleCmi.Infrastructure.Persistence.Configurations;
+
+internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
+{
+    public void Configure(EntityTypeBuilder<CallLog> b)
+    {
+        b.ToTable("call_logs");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).HasMaxLength(64).ValueGeneratedNever();
+        b.Property(c => c.DriverId).HasMaxLength(50).IsRequired();
+        b.Property(c => c.DriverName).HasMaxLength(100).IsRequired();
+        b.Property(c => c.DriverTmId).HasMaxLength(50);
+        b.Property(c => c.DriverPhone).HasMaxLength(20).IsRequired();
+        b.Property(c => c.Provider).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Dispatch).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.AgentLeg).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.DriverLeg).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.MissedBy).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Feedback).HasMaxLength(CallLog.MaxFeedbackLength);
+        b.Property(c => c.Remarks).HasMaxLength(CallLog.MaxRemarksLength);
+        b.Property(c => c.Notes).HasMaxLength(CallLog.MaxRemarksLength);
+        b.Property(c => c.TeleCmiRequestId).HasMaxLength(128);
+        b.Property(c => c.ConversationId).HasMaxLength(128);
+        b.Property(c => c.AgentLegId).HasMaxLength(128);
+        b.Property(c => c.DriverLegId).HasMaxLength(128);
+        b.Property(c => c.HangupReason).HasMaxLength(64);
+        b.Property(c => c.AgentHangupReason).HasMaxLength(64);
+        b.Property(c => c.RecordingFileName).HasMaxLength(200);
+        b.Property(c => c.FailureReason).HasMaxLength(500);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.DurationSeconds);
+        b.Ignore(c => c.IsTerminal);
+
+        b.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId).OnDelete(DeleteBehavior.Restrict);
+
+        // Lists are newest first, per agent or for everyone, optionally by status or driver.
+        b.HasIndex(c => new { c.AgentId, c.CreatedAt });
+        b.HasIndex(c => c.CreatedAt);
+        b.HasIndex(c => new { c.Status, c.CreatedAt });
+        b.HasIndex(c => new { c.DriverId, c.CreatedAt });
+        // Webhook matching.
+        b.HasIndex(c => c.TeleCmiRequestId);
+        b.HasIndex(c => c.ConversationId);
+        b.HasIndex(c => c.AgentLegId);
+        b.HasIndex(c => c.DriverLegId);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace TeleCmi.Infrastructure.Persistence;
+
+/// <summary>Configures EF Core for the chosen engine. Shared by the app and the design-time factories.</summary>
+public static class DbContextOptionsFactory
+{
+    public const string SqliteMigrationsAssembly = "TeleCmi.Migrations.Sqlite";
+    public const string MySqlMigrationsAssembly = "TeleCmi.Migrations.MySql";
+    public const string DefaultSqliteConnectionString = "Data Source=data/telecmi.db";
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string connectionString)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.MySql:
+                builder.UseMySql(connectionString, ServerVersion.Parse(options.ServerVersion), mysql => mysql
+                    .MigrationsAssembly(MySqlMigrationsAssembly)
+                    .CommandTimeout(options.CommandTimeoutSeconds));
+                break;
+            default:
+                builder.UseSqlite(connectionString, sqlite => sqlite
+                    .MigrationsAssembly(SqliteMigrationsAssembly)
+                    .CommandTimeout(options.CommandTimeoutSeconds));
+                break;
+        }
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to <paramref name="baseDirectory"/> and creates its folder.</summary>
+    public static string ResolveSqlite(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(path)) builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, path));
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}
