@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeleCmi.Application.Common.Interfaces;
+
+namespace TeleCmi.IntegrationTests.Support;
+
+/// <summary>
+/// The whole service in-process against a real database engine, with the TeleCMI port replaced by
+/// <see cref="FakeTeleCmiGateway"/> (the HTTP gateway itself is tested against a local stand-in elsewhere).
+/// </summary>
+public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
+{
+    public const string WebhookToken = "test-webhook-token-0123456789";
+    public const string AppSecret = "test-app-secret-must-never-leak";
+    public const string AdminUsername = "root-admin";
+    public const string AdminPassword = "root-admin-password";
+
+    public FakeTeleCmiGateway Gateway { get; } = new();
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Engine.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Jwt:SigningKey", "integration-tests-signing-key-0123456789abcdef");
+        builder.UseSetting("Auth:BootstrapAdmin:Username", AdminUsername);
+        builder.UseSetting("Auth:BootstrapAdmin:Password", AdminPassword);
+        builder.UseSetting("TeleCmi:Mode", "Simulated");
+        builder.UseSetting("TeleCmi:AppId", "1111112");
+        builder.UseSetting("TeleCmi:AppSecret", AppSecret);
+        builder.UseSetting("TeleCmi:WebhookToken", WebhookToken);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ITeleCmiGateway>();
+            services.AddSingleton<ITeleCmiGateway>(Gateway);
+        });
+        configure?.Invoke(builder);
+    }
+}
