@@ -10,7 +10,6 @@ namespace TeleCmi.Api.Controllers;
 [ApiController]
 [Authorize]
 [Route("api/agents")]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
 public sealed class AgentsController(IMediator mediator) : ControllerBase

@@ -8,7 +8,6 @@ namespace TeleCmi.Api.Controllers;
 /// <summary>Signing in.</summary>
 [ApiController]
 [Route("api/auth")]
-[Produces("application/json")]
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Exchanges a username and password for a bearer token.</summary>

@@ -18,7 +18,6 @@ namespace TeleCmi.Api.Controllers;
 [ApiController]
 [Authorize]
 [Route("api/calls")]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 public sealed class CallsController(IMediator mediator) : ControllerBase
 {

@@ -11,7 +11,6 @@ namespace TeleCmi.Api.Controllers;
 [ApiController]
 [Authorize]
 [Route("api/drivers")]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 public sealed class DriversController(IMediator mediator) : ControllerBase
 {

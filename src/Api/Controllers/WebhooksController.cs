@@ -9,7 +9,6 @@ namespace TeleCmi.Api.Controllers;
 /// <summary>Where TeleCMI posts call events and CDRs (HandleWebhook). Authenticated by the URL token.</summary>
 [ApiController]
 [Route("api/webhooks/telecmi")]
-[Produces("application/json")]
 public sealed class WebhooksController(IMediator mediator) : ControllerBase
 {
     private const int MaxBodyBytes = 64 * 1024;

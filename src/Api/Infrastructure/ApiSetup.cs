@@ -9,7 +9,7 @@ public static class ApiSetup
 {
     public static IServiceCollection AddTeleCmiApi(this IServiceCollection services)
     {
-        services.AddControllers()
+        services.AddControllers(o => o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>())
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
@@ -20,12 +20,9 @@ public static class ApiSetup
         services.Configure<ApiBehaviorOptions>(o =>
             o.InvalidModelStateResponseFactory = context =>
             {
-                var problem = new ValidationProblemDetails(context.ModelState)
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The request is not valid.",
-                    Detail = "See 'errors' for the fields to correct.",
-                };
+                var factory = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
+                var problem = factory.CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
+                    "The request is not valid.", detail: "See 'errors' for the fields to correct.");
                 return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
             });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
