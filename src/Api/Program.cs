@@ -17,6 +17,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiSwagger();
+builder.Services.AddHostedService<StaleCallSweeper>();
 
 var app = builder.Build();
 

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using NUnit.Framework;
+using TeleCmi.IntegrationTests.Support;
+
+namespace TeleCmi.IntegrationTests.Calls;
+
+/// <summary>Calls never ring forever, and a double tap does not dial twice.</summary>
+[TestFixtureSource(typeof(Engines), nameof(Engines.All))]
+public sealed class StuckAndDuplicateCallTests(DatabaseEngine engine)
+{
+    private TeleCmiApiFactory factory = null!;
+    private TestApi api = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        factory = new TeleCmiApiFactory(TestDatabase.Create(engine), b =>
+        {
+            b.UseSetting("Calls:StaleAfterMinutes", "0");
+            b.UseSetting("Calls:SweepIntervalSeconds", "1");
+        });
+        api = new TestApi(factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (factory is null) return;
+        await factory.DisposeAsync();
+        await factory.Database.DropAsync();
+    }
+
+    [Test]
+    public async Task ACallWithoutAFinalWebhook_BecomesUnknown_AndALateCdrStillCompletesIt()
+    {
+        var (agent, _) = await api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await api.NewDriverAsync();
+        var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
+        var callId = created["id"]!.GetValue<string>();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string status;
+        do
+        {
+            await Task.Delay(300);
+            status = (await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK))["status"]!.GetValue<string>();
+        } while (status != "unknown" && DateTime.UtcNow < deadline);
+        Assert.That(status, Is.EqualTo("unknown"));
+
+        await api.PostWebhookAsync(Webhooks.Cdr(callId, null, "b", "answered", "919876543210", 42, "recv_bye", null));
+
+        var late = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
+        Assert.That(late["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+        Assert.That(late["durationSeconds"]!.GetValue<int>(), Is.EqualTo(42));
+    }
+}
+
+/// <summary>The double-tap guard, with the default stale time so the first call stays live.</summary>
+[TestFixtureSource(typeof(Engines), nameof(Engines.All))]
+public sealed class DoubleTapTests(DatabaseEngine engine) : ApiFixture(engine)
+{
+    [Test]
+    public async Task ASecondCallToTheSameDriverWhileTheFirstIsLive_Is409NamingTheFirst_AndTeleCmiIsAskedOnce()
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await Api.NewDriverAsync();
+        var first = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
+
+        var second = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Conflict);
+
+        Assert.That(second["existingId"]!.GetValue<string>(), Is.EqualTo(first["id"]!.GetValue<string>()));
+        Assert.That(Factory.Gateway.Requests, Has.Count.EqualTo(1));
+    }
+}
