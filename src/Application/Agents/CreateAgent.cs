@@ -23,7 +23,7 @@ public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
         RuleFor(x => x.Username).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._-]+$")
             .WithMessage("Username: letters, digits, dot, dash and underscore only.");
         RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
-        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100).NoControlCharacters();
         RuleFor(x => x.Phone).ValidPhone();
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))

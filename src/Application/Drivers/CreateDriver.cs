@@ -21,9 +21,9 @@ public sealed class CreateDriverValidator : AbstractValidator<CreateDriverComman
     {
         RuleFor(x => x.Id).NotEmpty().MaximumLength(Driver.MaxIdLength).Matches(@"^[^\x00-\x1F\x7F]+$")
             .WithMessage("The driver id is 1 to 50 printable characters.");
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
         RuleFor(x => x.Phone).ValidPhone();
-        RuleFor(x => x.TmId).MaximumLength(50);
+        RuleFor(x => x.TmId).MaximumLength(50).NoControlCharacters();
         RuleFor(x => x.Kind).IsInEnum();
     }
 }

@@ -25,9 +25,9 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
         RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
         RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
-        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength);
-        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength);
-        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
+        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
+        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
         RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
             .WithMessage("A follow-up must be in the future.");
     }

@@ -3,6 +3,7 @@ using Mediator;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Domain.Calls;
 
@@ -22,9 +23,9 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
         RuleFor(x => x.CallId).NotEmpty().MaximumLength(64);
         RuleFor(x => x.Outcome).IsInEnum();
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
-        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength);
-        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength);
-        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength);
+        RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
+        RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
+        RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
         RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
             .WithMessage("A follow-up must be in the future.");
         RuleFor(x => x.UnexpectedFields).Custom((fields, context) =>

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using NUnit.Framework;
+using TeleCmi.IntegrationTests.Support;
+
+namespace TeleCmi.IntegrationTests.Calls;
+
+/// <summary>Webhooks racing feedback lose nothing; text is stored verbatim; hostile text is refused.</summary>
+[TestFixtureSource(typeof(Engines), nameof(Engines.All))]
+public sealed class ConcurrencyAndTextTests(DatabaseEngine engine) : ApiFixture(engine)
+{
+    [Test]
+    public async Task WebhooksRacingFeedbackUpdates_LoseNeitherChange()
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        for (var round = 0; round < 5; round++)
+        {
+            var driverId = await Api.NewDriverAsync();
+            var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
+            var callId = created["id"]!.GetValue<string>();
+            var hooks = Webhooks.HappyPath(callId, "req-race-" + round, "919876543210", talkSeconds: 60 + round, recording: $"rec_{round}.mp3").ToList();
+
+            var tasks = hooks.Select(h => Api.PostWebhookAsync(h)).ToList();
+            var feedback = agent.PutAsJsonAsync($"/api/calls/{callId}/feedback", new { outcome = "interested", remarks = $"round {round}" });
+            tasks.Add(feedback);
+            var responses = await Task.WhenAll(tasks);
+
+            Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+            var call = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
+            Assert.Multiple(() =>
+            {
+                Assert.That(call["status"]!.GetValue<string>(), Is.EqualTo("completed"), "every webhook was applied");
+                Assert.That(call["durationSeconds"]!.GetValue<int>(), Is.EqualTo(60 + round));
+                Assert.That(call["recordingFileName"]!.GetValue<string>(), Is.EqualTo($"rec_{round}.mp3"));
+                Assert.That(call["outcome"]!.GetValue<string>(), Is.EqualTo("interested"), "the feedback survived");
+                Assert.That(call["remarks"]!.GetValue<string>(), Is.EqualTo($"round {round}"));
+            });
+        }
+    }
+
+    [TestCase("नमस्ते ड्राइवर 🚚🙏 — “quotes”, ‘single’, 𝄞")]
+    [TestCase("Robert'); DROP TABLE call_logs;-- \" OR 1=1")]
+    [TestCase("line one\nline two\ttabbed\r\nthird, with, commas")]
+    public async Task UnicodeEmojiAndSqlLookingText_IsStoredAndReturnedVerbatim(string text)
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+        var driverId = await Api.NewDriverAsync(name: "ड्राइवर 🚚");
+
+        var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls/manual",
+            new { driverId, outcome = "other", remarks = text, notes = text, feedback = text.Length <= 200 ? text : text[..200] }), HttpStatusCode.Created);
+        var read = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{created["id"]}"), HttpStatusCode.OK);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read["remarks"]!.GetValue<string>(), Is.EqualTo(text));
+            Assert.That(Encoding.UTF8.GetBytes(read["notes"]!.GetValue<string>()), Is.EqualTo(Encoding.UTF8.GetBytes(text)), "byte-exact");
+            Assert.That(read["driverName"]!.GetValue<string>(), Is.EqualTo("ड्राइवर 🚚"));
+        });
+    }
+
+    [TestCase("nul\u0000byte")]
+    [TestCase("escape\u001b[31m")]
+    [TestCase("bell\u0007")]
+    public async Task ControlCharacters_Are400_AndChangeNothing(string text)
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+        var driverId = await Api.NewDriverAsync();
+        var before = await DatabaseSnapshot.TakeAsync(Factory);
+
+        var problem = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls/manual", new { driverId, outcome = "other", remarks = text }),
+            HttpStatusCode.BadRequest);
+
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain("remarks"));
+        Assert.That(await DatabaseSnapshot.TakeAsync(Factory), Is.EqualTo(before));
+    }
+}
