@@ -13,7 +13,7 @@ namespace TeleCmi.Application.Agents;
 /// <summary>Creates an agent (admins only).</summary>
 [Authorize(AgentRole.Admin)]
 public sealed record CreateAgentCommand(
-    string Username, string Password, string DisplayName, string Phone, AgentRole Role,
+    string Username, string Password, string DisplayName, string Phone, AgentRole? Role,
     string? TeleCmiUserId, bool TeleCmiCallingAllowed) : ICommand<AgentDto>;
 
 public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
@@ -25,7 +25,7 @@ public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
         RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100).NoControlCharacters();
         RuleFor(x => x.Phone).ValidPhone();
-        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.Role).NotNull().IsInEnum();
         RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))
             .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
     }
@@ -39,7 +39,7 @@ public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
         if (await db.Agents.AnyAsync(a => a.Username == username, cancellationToken))
             throw new ConflictException($"The username '{username}' is taken.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var agent = new Agent(username, hasher.Hash(command.Password), command.DisplayName, PhoneNumber.Parse(command.Phone), command.Role, now);
+        var agent = new Agent(username, hasher.Hash(command.Password), command.DisplayName, PhoneNumber.Parse(command.Phone), command.Role!.Value, now);
         agent.ConfigureTeleCmi(command.TeleCmiUserId, command.TeleCmiCallingAllowed, now);
         db.Agents.Add(agent);
         await db.SaveChangesAsync(cancellationToken);

@@ -51,6 +51,11 @@ public sealed class ValidationTests(DatabaseEngine engine) : ApiFixture(engine)
         yield return new TestCaseData("GET", "/api/calls?status=sideways", null, "status").SetName("List_UnknownStatus");
         yield return new TestCaseData("GET", "/api/calls?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", null, "to").SetName("List_ToBeforeFrom");
         yield return new TestCaseData("POST", "/api/calls/manual", "{\"driverId\": \"{driver}\", \"outcome\": ", "outcome").SetName("MalformedJson");
+        yield return new TestCaseData("POST", "/api/calls/manual", "{\"driverId\":\"{driver}\"}", "outcome").SetName("ManualCall_MissingOutcome");
+        yield return new TestCaseData("PUT", "/api/calls/{call}/feedback", "{\"remarks\":\"no outcome\"}", "outcome").SetName("Feedback_MissingOutcome");
+        yield return new TestCaseData("PUT", "/api/calls/{call}/feedback", "{\"outcome\":\"busy\",\"durationSeconds\":99999999999999999999}", "durationSeconds").SetName("Feedback_HugeNumber");
+        yield return new TestCaseData("POST", "/api/calls", "{\"driverId\":12345}", "driverId").SetName("InitiateCall_DriverIdWrongType");
+        yield return new TestCaseData("POST", "/api/calls", "[1,2,3]", "$").SetName("InitiateCall_ArrayBody");
     }
 
     [TestCaseSource(nameof(InvalidRequests))]

@@ -14,7 +14,7 @@ namespace TeleCmi.Application.Calls.LogManualCall;
 /// <summary>Logs a call the signed-in agent dialled by hand.</summary>
 [Authorize]
 public sealed record LogManualCallCommand(
-    string DriverId, string? Phone, CallOutcome Outcome, int? DurationSeconds,
+    string DriverId, string? Phone, CallOutcome? Outcome, int? DurationSeconds,
     string? Feedback, string? Remarks, string? Notes, DateTime? FollowUpAt) : ICommand<CallLogDto>;
 
 public sealed class LogManualCallValidator : AbstractValidator<LogManualCallCommand>
@@ -23,7 +23,7 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
     {
         RuleFor(x => x.DriverId).NotEmpty().MaximumLength(50);
         RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
-        RuleFor(x => x.Outcome).IsInEnum();
+        RuleFor(x => x.Outcome).NotNull().WithMessage("Say what happened: outcome is required.").IsInEnum();
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
         RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
         RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
@@ -40,7 +40,7 @@ public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, Ti
         var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
             ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
-        var report = new AgentReport(command.Outcome, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
+        var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
         var call = CallLog.LogManualCall(user.AgentId!.Value, new CallParty(driver.Id, driver.Name, driver.TmId, phone), report,
             clock.GetUtcNow().UtcDateTime);

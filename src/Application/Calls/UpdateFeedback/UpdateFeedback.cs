@@ -13,7 +13,7 @@ namespace TeleCmi.Application.Calls.UpdateFeedback;
 /// <param name="UnexpectedFields">Body fields the agent may not set (status, provider, agent, driver); refused.</param>
 [Authorize]
 public sealed record UpdateFeedbackCommand(
-    string CallId, CallOutcome Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds,
+    string CallId, CallOutcome? Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds,
     DateTime? FollowUpAt, IReadOnlyList<string> UnexpectedFields) : ICommand<CallLogDto>, IManagesOwnTransaction;
 
 public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCommand>
@@ -21,7 +21,7 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
     public UpdateFeedbackValidator(TimeProvider clock)
     {
         RuleFor(x => x.CallId).NotEmpty().MaximumLength(64);
-        RuleFor(x => x.Outcome).IsInEnum();
+        RuleFor(x => x.Outcome).NotNull().WithMessage("Say what happened: outcome is required.").IsInEnum();
         RuleFor(x => x.DurationSeconds).InclusiveBetween(0, CallLog.MaxDurationSeconds);
         RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
         RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
@@ -40,7 +40,7 @@ public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, T
     public async ValueTask<CallLogDto> Handle(UpdateFeedbackCommand command, CancellationToken cancellationToken)
     {
         var call = await db.CallLogs.FindVisibleAsync(user, command.CallId, cancellationToken);
-        var report = new AgentReport(command.Outcome, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
+        var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
         call = await db.ChangeAsync(call, c => c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime), cancellationToken);
         return CallLogDto.From(call);
