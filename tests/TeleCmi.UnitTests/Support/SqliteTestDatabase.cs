@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using TeleCmi.Infrastructure.Persistence;
 
 namespace TeleCmi.UnitTests.Support;
@@ -11,19 +12,18 @@ namespace TeleCmi.UnitTests.Support;
 public sealed class SqliteTestDatabase : IDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly DbContextOptions<AppDbContext> options;
 
     public SqliteTestDatabase()
     {
         connection = new SqliteConnection("DataSource=:memory:");
         connection.Open();
-        options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options;
         using var context = NewContext();
         context.Database.EnsureCreated();
     }
 
     /// <summary>A fresh context on the same database (nothing tracked), e.g. to read what a handler saved.</summary>
-    public AppDbContext NewContext() => new(options);
+    public AppDbContext NewContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options);
 
     public void Dispose() => connection.Dispose();
 }
