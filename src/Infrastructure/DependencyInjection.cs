@@ -20,7 +20,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName));
-        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName));
+        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName))
+            .PostConfigure(o => o.BusinessTimeZone = configuration["Reporting:TimeZone"] is { Length: > 0 } zone ? zone : o.BusinessTimeZone)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.BusinessTimeZone, out _), "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
+            .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");

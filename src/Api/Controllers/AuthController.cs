@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
+using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Auth;
 
 namespace TeleCmi.Api.Controllers;
@@ -14,10 +16,12 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <response code="200">The token: send it as <c>Authorization: Bearer &lt;accessToken&gt;</c>.</response>
     /// <response code="400">Username or password missing.</response>
     /// <response code="401">Wrong username or password (the same answer for both).</response>
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [HttpPost("token")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<TokenResponse> Token(SignInRequest request, CancellationToken ct) =>
         await mediator.Send(new IssueTokenCommand(request.Username ?? string.Empty, request.Password ?? string.Empty), ct);
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
+using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.GetCallLogs;
 using TeleCmi.Application.Calls.GetRecording;
@@ -36,7 +38,10 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
     /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
+    /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
+    [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [HttpPost]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]

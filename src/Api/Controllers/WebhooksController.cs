@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Webhooks;
 
 namespace TeleCmi.Api.Controllers;
@@ -19,11 +21,13 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     /// <response code="200">Stored; <c>result</c> says whether it matched and changed a call.</response>
     /// <response code="400">The body is not a JSON object.</response>
     /// <response code="401">Missing or wrong token; nothing stored.</response>
+    [EnableRateLimiting(RateLimitingSetup.Webhooks)]
     [HttpPost]
     [Consumes("application/json", "text/plain", "application/x-www-form-urlencoded")]
     [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<WebhookReceipt> Post([FromQuery] string? token, CancellationToken ct)
     {
         string body;
@@ -46,9 +50,11 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     /// <summary>Receives a TeleCMI webhook sent as a GET with a query string (TeleCMI's alternative delivery).</summary>
     /// <param name="token">The webhook secret.</param>
     /// <param name="ct">Cancellation.</param>
+    [EnableRateLimiting(RateLimitingSetup.Webhooks)]
     [HttpGet]
     [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<WebhookReceipt> Get([FromQuery] string? token, CancellationToken ct)
     {
         var fields = Request.Query.Where(q => q.Key != "token").ToDictionary(q => q.Key, q => q.Value.ToString());

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using NUnit.Framework;
 
 namespace TeleCmi.IntegrationTests.Support;
@@ -13,12 +14,15 @@ public abstract class ApiFixture(DatabaseEngine engine)
     public async Task StartServiceAsync()
     {
         var database = TestDatabase.Create(Engine);
-        Factory = new TeleCmiApiFactory(database);
+        Factory = new TeleCmiApiFactory(database, ConfigureService);
         Api = new TestApi(Factory);
         using var warmUp = Factory.CreateClient();
         var ready = await warmUp.GetAsync("/health/ready");
         Assert.That((int)ready.StatusCode, Is.EqualTo(200), await ready.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Settings a fixture needs on top of the test defaults, e.g. <c>builder.UseSetting("RateLimits:SignInPerMinute", "3")</c>.</summary>
+    protected virtual void ConfigureService(IWebHostBuilder builder) { }
 
     [SetUp]
     public void ResetGateway()

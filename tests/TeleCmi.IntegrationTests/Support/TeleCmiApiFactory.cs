@@ -33,6 +33,10 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         builder.UseSetting("TeleCmi:AppId", "1111112");
         builder.UseSetting("TeleCmi:AppSecret", AppSecret);
         builder.UseSetting("TeleCmi:WebhookToken", WebhookToken);
+        // Every test client shares one (absent) remote address and a few agents: only the rate-limit tests lower these.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "100000");
+        builder.UseSetting("RateLimits:WebhooksPerSecond", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITeleCmiGateway>();

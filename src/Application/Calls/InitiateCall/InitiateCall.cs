@@ -51,6 +51,7 @@ public sealed class InitiateCallHandler(
             ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
 
+        await RefuseOverDailyCapAsync(agent.Id, cancellationToken);
         await RefuseDoubleTapAsync(agent.Id, driver.Id, cancellationToken);
 
         // Stored before TeleCMI is asked, so a webhook that beats TeleCMI's HTTP answer finds its call.
@@ -85,6 +86,26 @@ public sealed class InitiateCallHandler(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task RefuseOverDailyCapAsync(int agentId, CancellationToken ct)
+    {
+        var (todayStart, tomorrowStart) = BusinessDay(Now, TimeZoneInfo.FindSystemTimeZoneById(policy.Value.BusinessTimeZone));
+        var cap = policy.Value.DailyTeleCmiCallCap;
+        var placedToday = await db.CallLogs.AsNoTracking()
+            .CountAsync(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= todayStart, ct);
+        if (placedToday >= cap)
+            throw new TooManyRequestsException($"You have placed today's maximum of {cap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
+                tomorrowStart - Now);
+    }
+
+    /// <summary>The UTC start of the business day containing <paramref name="utcNow"/> and of the next one.</summary>
+    private static (DateTime Start, DateTime NextStart) BusinessDay(DateTime utcNow, TimeZoneInfo zone)
+    {
+        var localDate = TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone).Date;
+        // GetUtcOffset rather than ConvertTimeToUtc: a zone whose DST starts at midnight has no local 00:00 that day.
+        DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - zone.GetUtcOffset(local), DateTimeKind.Utc);
+        return (ToUtc(localDate), ToUtc(localDate.AddDays(1)));
+    }
 
     private async Task RefuseDoubleTapAsync(int agentId, string driverId, CancellationToken ct)
     {

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TeleCmi.Api.Infrastructure;
+
+/// <summary>
+/// Refuses a request body over <c>Limits:MaxRequestBodyBytes</c> with 413 whatever the server: Kestrel enforces its
+/// own limit, but other hosts (the test server, IIS in-process with other settings) may not.
+/// </summary>
+public static class RequestBodyLimit
+{
+    public const int DefaultMaxBytes = 64 * 1024;
+
+    public static long MaxBytes(IConfiguration configuration) => configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxBytes);
+
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use((http, next) =>
+    {
+        if (http.Request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = maxBytes;
+        // A body without Content-Length (chunked) is counted as it is read.
+        if (http.Request.ContentLength is null && feature?.MaxRequestBodySize is null) http.Request.Body = new LimitedStream(http.Request.Body, maxBytes);
+        return next(http);
+    });
+
+    internal static BadHttpRequestException TooLarge(long maxBytes) =>
+        new($"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+
+    private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int n)
+        {
+            read += n;
+            if (read > maxBytes) throw TooLarge(maxBytes);
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
