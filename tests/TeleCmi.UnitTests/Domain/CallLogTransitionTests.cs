@@ -45,7 +45,7 @@ public sealed class CallLogTransitionTests
     }
 
     [Test]
-    public void MarkDispatched_AfterAWebhookBroughtTheRequestId_KeepsTheWebhooksRequestId()
+    public void MarkDispatched_AfterAWebhookBeatTeleCmisAnswer_KeepsTheCallRinging()
     {
         var call = NewCall();
         call.Apply(Event(CallLeg.Agent, "started", 1), Now);
@@ -55,6 +55,7 @@ public sealed class CallLogTransitionTests
         Assert.Multiple(() =>
         {
             Assert.That(call.Status, Is.EqualTo(CallStatus.Ringing));
+            Assert.That(call.Dispatch, Is.EqualTo(DispatchState.Accepted));
             Assert.That(call.TeleCmiRequestId, Is.EqualTo(RequestId));
         });
     }
