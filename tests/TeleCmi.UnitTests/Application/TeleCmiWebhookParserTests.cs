@@ -63,7 +63,6 @@ public sealed class TeleCmiWebhookParserTests
     [TestCase("""{"extra_params":"not json"}""", TestName = "Parse_ExtraParamsAsAPlainString_HasNoCallId")]
     [TestCase("""{"extra_params":"{broken"}""", TestName = "Parse_ExtraParamsAsBrokenJson_HasNoCallIdAndDoesNotThrow")]
     [TestCase("""{"extra_params":{"call_id":42}}""", TestName = "Parse_ExtraParamsWithANumericCallId_HasNoCallId")]
-    [TestCase("""{"extra_params":"\"{\\\"call_id\\\":\\\"call_abc\\\"}\""}""", TestName = "Parse_ExtraParamsDoublyEncoded_HasNoCallId")]
     [TestCase("""{"custom":"something else"}""", TestName = "Parse_CustomWithoutOurPrefix_HasNoCallId")]
     [TestCase("""{}""", TestName = "Parse_NoEchoedParameters_HasNoCallId")]
     public void Parse_NoUsableEchoedCallId_GivesNull(string body) =>

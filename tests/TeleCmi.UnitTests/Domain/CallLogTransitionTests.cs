@@ -45,7 +45,7 @@ public sealed class CallLogTransitionTests
     }
 
     [Test]
-    public void MarkDispatched_AfterAWebhookBroughtTheRequestId_KeepsTheWebhooksRequestId()
+    public void MarkDispatched_AfterAWebhookBeatTeleCmisAnswer_KeepsTheCallRinging()
     {
         var call = NewCall();
         call.Apply(Event(CallLeg.Agent, "started", 1), Now);
@@ -55,6 +55,7 @@ public sealed class CallLogTransitionTests
         Assert.Multiple(() =>
         {
             Assert.That(call.Status, Is.EqualTo(CallStatus.Ringing));
+            Assert.That(call.Dispatch, Is.EqualTo(DispatchState.Accepted));
             Assert.That(call.TeleCmiRequestId, Is.EqualTo(RequestId));
         });
     }
@@ -822,19 +823,19 @@ public sealed class CallLogTransitionTests
     private static IEnumerable<TestCaseData> InvalidReports()
     {
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, Feedback: new string('f', CallLog.MaxFeedbackLength + 1)))
-            .SetName("RecordFeedback_FeedbackLongerThan200_Throws");
+            .SetArgDisplayNames("feedback longer than 200");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, Remarks: new string('r', CallLog.MaxRemarksLength + 1)))
-            .SetName("RecordFeedback_RemarksLongerThan2000_Throws");
+            .SetArgDisplayNames("remarks longer than 2000");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, Notes: new string('n', CallLog.MaxRemarksLength + 1)))
-            .SetName("RecordFeedback_NotesLongerThan2000_Throws");
+            .SetArgDisplayNames("notes longer than 2000");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, DurationSeconds: -1))
-            .SetName("RecordFeedback_NegativeDuration_Throws");
+            .SetArgDisplayNames("negative duration");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, DurationSeconds: CallLog.MaxDurationSeconds + 1))
-            .SetName("RecordFeedback_DurationLongerThanADay_Throws");
+            .SetArgDisplayNames("duration longer than a day");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, FollowUpAt: Now))
-            .SetName("RecordFeedback_FollowUpAtThisVeryMoment_Throws");
+            .SetArgDisplayNames("follow-up at this very moment");
         yield return new TestCaseData(new AgentReport(CallOutcome.Connected, FollowUpAt: Now.AddSeconds(-1)))
-            .SetName("RecordFeedback_FollowUpInThePast_Throws");
+            .SetArgDisplayNames("follow-up in the past");
     }
 
     [TestCaseSource(nameof(InvalidReports))]
