@@ -221,6 +221,8 @@ public sealed class CallLog
         if (DriverLeg == LegState.Ended) return CallStatus.Completed;
         if (DriverLeg == LegState.Missed) return Missed(MissedParty.Driver);
         if (AgentLeg == LegState.Missed) return Missed(MissedParty.Agent);
+        // The bridge ended after the driver answered: a conversation took place even if the driver's CDR is late.
+        if (AgentLeg == LegState.Ended && DriverLeg == LegState.Answered) return CallStatus.Completed;
         if (AgentLeg == LegState.Ended && DriverLeg < LegState.Answered) return Missed(MissedParty.Driver);
         var live = DriverLeg == LegState.Answered ? CallStatus.Answered
             : AgentLeg >= LegState.Started || DriverLeg >= LegState.Started ? CallStatus.Ringing

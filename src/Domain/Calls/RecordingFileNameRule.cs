@@ -8,7 +8,7 @@ namespace TeleCmi.Domain.Calls;
 /// </summary>
 public static partial class RecordingFileNameRule
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,199}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,199}\z")]
     private static partial Regex Pattern();
 
     /// <summary>True for names like <c>1700000000_5003.mp3</c>.</summary>

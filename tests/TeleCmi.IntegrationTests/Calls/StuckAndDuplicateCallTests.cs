@@ -73,4 +73,19 @@ public sealed class DoubleTapTests(DatabaseEngine engine) : ApiFixture(engine)
         Assert.That(second["existingId"]!.GetValue<string>(), Is.EqualTo(first["id"]!.GetValue<string>()));
         Assert.That(Factory.Gateway.Requests, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task ASecondTapAfterATimeout_Is409_BecauseTheFirstCallMayStillRing()
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await Api.NewDriverAsync();
+        Factory.Gateway.Answer = _ => Task.FromResult<TeleCmi.Application.Common.Interfaces.ClickToCallResult>(
+            new TeleCmi.Application.Common.Interfaces.ClickToCallResult.Unconfirmed("timed out", TimeSpan.FromSeconds(10)));
+        var first = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.GatewayTimeout);
+
+        var second = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Conflict);
+
+        Assert.That(second["existingId"]!.GetValue<string>(), Is.EqualTo(first["callId"]!.GetValue<string>()));
+        Assert.That(Factory.Gateway.Requests, Has.Count.EqualTo(1));
+    }
 }

@@ -112,7 +112,10 @@ public sealed class InitiateCallHandler(
         var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
         var live = await db.CallLogs.AsNoTracking()
             .Where(c => c.AgentId == agentId && c.DriverId == driverId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= since
-                        && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing))
+                        // Answered, and "failed but may still have been placed", count as live too: a second tap
+                        // then would ring the agent twice (TeleCMI's click-to-call is not idempotent).
+                        && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing
+                            || c.Status == CallStatus.Answered || (c.Status == CallStatus.Failed && c.Dispatch == DispatchState.Unconfirmed)))
             .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (live is not null)
             throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
