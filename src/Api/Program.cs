@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 64 * 1024));
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddTeleCmiSimulator(builder.Configuration);
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiSwagger();

@@ -57,11 +57,11 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
 
         var (outcome, level, detail) = result switch
         {
-            ClickToCallResult.Accepted => ("accepted", LogLevel.Information, null),
+            ClickToCallResult.Accepted => ("accepted", LogLevel.Information, ""),
             ClickToCallResult.Refused r => ("refused", LogLevel.Information, r.Message),
             ClickToCallResult.NotPlaced n => ("not_placed", LogLevel.Warning, n.Reason),
             ClickToCallResult.Unconfirmed u => ("unconfirmed", LogLevel.Warning, u.Reason),
-            _ => ("unknown", LogLevel.Warning, (string?)null),
+            _ => ("unknown", LogLevel.Warning, ""),
         };
         TeleCmiGatewayLog.ClickToCall(logger, level, "click2call", request.CallId, PhoneNumber.Mask(request.ToDigits), outcome,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, httpStatus, reply?.Code, reply?.RequestId, detail);
@@ -113,10 +113,10 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
 
         var (outcome, level, detail) = result switch
         {
-            RecordingResult.Audio => ("audio", LogLevel.Information, null),
+            RecordingResult.Audio => ("audio", LogLevel.Information, ""),
             RecordingResult.Failed f => ("failed", LogLevel.Information, f.Message),
             RecordingResult.Unavailable u => ("unavailable", LogLevel.Warning, u.Reason),
-            _ => ("unknown", LogLevel.Warning, (string?)null),
+            _ => ("unknown", LogLevel.Warning, ""),
         };
         TeleCmiGatewayLog.Play(logger, level, "play", fileName, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             httpStatus, reply?.Code, bytes, detail);

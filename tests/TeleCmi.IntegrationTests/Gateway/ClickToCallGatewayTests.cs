@@ -87,6 +87,26 @@ public sealed class ClickToCallGatewayTests
     }
 
     [Test]
+    public async Task ClickToCall_WhenTeleCmiSaysUnavailableInTheBodyOfA200_IsNotPlaced()
+    {
+        Answer(200, """{"code":503,"msg":"Service unavailable"}""");
+
+        var result = await Gateway().ClickToCallAsync(Call, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<ClickToCallResult.NotPlaced>());
+    }
+
+    [Test]
+    public async Task ClickToCall_WhenTeleCmiSaysInitiatedButGivesNoRequestId_IsUnconfirmedNotRefused()
+    {
+        Answer(200, """{"code":200,"msg":"Call initiated"}""");
+
+        var result = await Gateway().ClickToCallAsync(Call, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<ClickToCallResult.Unconfirmed>(), "TeleCMI said it placed the call: never report it as not placed");
+    }
+
+    [Test]
     public async Task ClickToCall_WhenNothingListens_IsRetriedThenNotPlaced()
     {
         host = new GatewayHost(GatewayHost.ClosedPortUrl());
