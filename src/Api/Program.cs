@@ -15,6 +15,7 @@ var maxRequestBodyBytes = RequestBodyLimit.MaxBytes(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBodyBytes);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddTeleCmiSimulator(builder.Configuration);
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);

@@ -7,10 +7,15 @@ public sealed class TeleCmiOptions
 {
     public const string SectionName = "TeleCmi";
 
+    /// <summary>TeleCMI's public API, used in Live mode when <see cref="BaseUrl"/> is empty.</summary>
+    public const string LiveBaseUrl = "https://rest.telecmi.com/";
+
     /// <summary><c>Simulated</c> (default: the built-in stand-in) or <c>Live</c> (the real TeleCMI).</summary>
     public TeleCmiMode Mode { get; set; } = TeleCmiMode.Simulated;
 
-    /// <summary>TeleCMI's API base URL in Live mode. In Simulated mode the built-in stand-in's URL is used when empty.</summary>
+    /// <summary>
+    /// The provider's base URL. Empty: <see cref="LiveBaseUrl"/> in Live mode, the service's own stand-in in Simulated mode.
+    /// </summary>
     public string? BaseUrl { get; set; }
 
     /// <summary>TeleCMI app id (a number). Required in Live mode.</summary>
@@ -28,18 +33,53 @@ public sealed class TeleCmiOptions
     /// <summary>Ring the agent's mobile (<c>webrtc=false, followme=true</c>) rather than the softphone.</summary>
     public bool RingAgentMobile { get; set; } = true;
 
-    /// <summary>Seconds one attempt may take before it is abandoned.</summary>
+    /// <summary>Seconds one attempt may take before it is abandoned (and, for a click-to-call, not retried).</summary>
     [Range(1, 120)]
     public int AttemptTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>Seconds a whole provider call (all attempts) may take.</summary>
+    /// <summary>Seconds a whole provider call (all attempts and the waits between them) may take.</summary>
     [Range(1, 300)]
     public int TotalTimeoutSeconds { get; set; } = 12;
+
+    /// <summary>Extra attempts after a failure that proves TeleCMI never took the request (no connection, 429, 503).</summary>
+    [Range(0, 5)]
+    public int MaxRetryAttempts { get; set; } = 2;
+
+    /// <summary>First wait before a retry, in milliseconds; it doubles per retry, with jitter.</summary>
+    [Range(10, 10_000)]
+    public int RetryBaseDelayMs { get; set; } = 200;
+
+    /// <summary>Share of failed attempts within the sampling window that opens the circuit (0.1 to 1).</summary>
+    [Range(0.1, 1.0)]
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts that must have been made within the sampling window before the circuit can open.</summary>
+    [Range(2, 1000)]
+    public int CircuitBreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>The window, in seconds, over which failures are counted.</summary>
+    [Range(1, 600)]
+    public int CircuitBreakerSamplingSeconds { get; set; } = 30;
+
+    /// <summary>How long, in seconds, the circuit stays open (calls answered 503 at once) before one trial call.</summary>
+    [Range(1, 600)]
+    public int CircuitBreakerBreakSeconds { get; set; } = 30;
+
+    /// <summary>Seconds allowed for downloading a recording's bytes once TeleCMI has started sending them.</summary>
+    [Range(1, 600)]
+    public int RecordingDownloadTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Largest recording fetched, in bytes; it is held in memory so range requests can be served.</summary>
+    [Range(1024, 512L * 1024 * 1024)]
+    public long MaxRecordingBytes { get; set; } = 50L * 1024 * 1024;
 }
 
 /// <summary>Which TeleCMI the service talks to.</summary>
 public enum TeleCmiMode
 {
+    /// <summary>The built-in stand-in served by the API itself; no real calls.</summary>
     Simulated,
+
+    /// <summary>The real TeleCMI.</summary>
     Live,
 }

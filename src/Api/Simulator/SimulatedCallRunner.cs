@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using TeleCmi.Infrastructure.Telephony;
+
+namespace TeleCmi.Api.Simulator;
+
+/// <summary>
+/// Plays each placed call's webhooks to the service's own webhook URL, a configurable spacing apart, the way
+/// TeleCMI would post them. Runs in the background so the calls carry on after the click2call request ends.
+/// </summary>
+public sealed class SimulatedCallRunner(
+    SimulatorCallQueue queue,
+    ServiceSelfAddress self,
+    IHttpClientFactory clients,
+    IOptionsMonitor<TeleCmiOptions> teleCmi,
+    IOptionsMonitor<TeleCmiSimulatorOptions> simulator,
+    ILogger<SimulatedCallRunner> logger) : BackgroundService
+{
+    /// <summary>The named HttpClient the stand-in posts webhooks with.</summary>
+    public const string ClientName = "telecmi-simulator-webhooks";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var playing = new List<Task>();
+        try
+        {
+            await foreach (var call in queue.ReadAllAsync(stoppingToken))
+            {
+                playing.RemoveAll(t => t.IsCompleted);
+                playing.Add(PlayAsync(call, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: calls still playing stop with it.
+        }
+        await Task.WhenAll(playing);
+    }
+
+    private async Task PlayAsync(SimulatedCall call, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var hook in SimulatedWebhooks.For(call))
+            {
+                if (!hook.Immediate) await Task.Delay(simulator.CurrentValue.EventSpacingMs, ct);
+                await PostAsync(call, hook, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PostAsync(SimulatedCall call, SimulatedWebhook hook, CancellationToken ct)
+    {
+        var what = $"{hook.Body["type"]}/{hook.Body["status"]} leg {hook.Body["leg"]}";
+        try
+        {
+            var url = new Uri(self.Get(), "api/webhooks/telecmi?token=" + Uri.EscapeDataString(teleCmi.CurrentValue.WebhookToken ?? ""));
+            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, hook.Body, ct);
+            if (response.IsSuccessStatusCode)
+                logger.LogDebug("TeleCMI stand-in posted {Webhook} for request {RequestId}", what, call.RequestId);
+            else
+                logger.LogWarning("TeleCMI stand-in posted {Webhook} for request {RequestId}: the service answered HTTP {Status}", what, call.RequestId, (int)response.StatusCode);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // TeleCMI does not retry a failed webhook either; the call log is reconciled by the stale-call sweep.
+            logger.LogWarning("TeleCMI stand-in could not post {Webhook} for request {RequestId}: {Error}", what, call.RequestId, ex.GetType().Name);
+        }
+    }
+}

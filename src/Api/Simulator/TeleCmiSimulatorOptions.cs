@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TeleCmi.Api.Simulator;
+
+/// <summary>Settings of the built-in TeleCMI stand-in (configuration section <c>TeleCmi:Simulator</c>).</summary>
+public sealed class TeleCmiSimulatorOptions
+{
+    public const string SectionName = "TeleCmi:Simulator";
+
+    /// <summary>Milliseconds between two webhooks of one simulated call (tests use ~50).</summary>
+    [Range(0, 60_000)]
+    public int EventSpacingMs { get; set; } = 1500;
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TeleCmi.IntegrationTests.Gateway.Support;
+
+/// <summary>
+/// The whole service as `dotnet run` starts it in Development, on a fresh SQLite file, listening on a real
+/// loopback port so its gateway calls its own TeleCMI stand-in over HTTP. Everything it logs is captured.
+/// </summary>
+public sealed class SimulatedApp : WebApplicationFactory<Program>
+{
+    /// <summary>The fake app secret in appsettings.Development.json.</summary>
+    public const string DevelopmentAppSecret = "simulated-app-secret-not-real";
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"telecmi-e2e-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> settings;
+
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the service calls itself).</param>
+    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true)
+    {
+        this.settings = settings ?? [];
+        if (listen) UseKestrel(0);
+    }
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Starts the server and returns a client that talks to it over real HTTP.</summary>
+    public HttpClient Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("TeleCmi:Simulator:EventSpacingMs", "50");
+        builder.UseSetting("TeleCmi:AttemptTimeoutSeconds", "1");
+        builder.UseSetting("TeleCmi:TotalTimeoutSeconds", "4");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(databasePath + suffix);
+    }
+}
