@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         "* health/ready",
         "GET api/webhooks/telecmi", // authenticated by the URL token; see the webhook tests
         "POST api/webhooks/telecmi",
+        // The built-in TeleCMI stand-in: authenticated like TeleCMI (app id + secret), 404 in Live mode.
+        "POST simulator/telecmi/v2/webrtc/click2call",
+        "GET simulator/telecmi/v2/play",
     ];
 
     public sealed record Row(string Method, string Template, int NoToken, int Owner, int OtherTelecaller, int Supervisor, int Admin)

@@ -25,8 +25,13 @@ public sealed class CallsApi(HttpClient http)
     public async Task<JsonObject> GetAsync(string callId) => await ReadAsync(await http.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
 
     /// <summary>Polls the call until its status is <paramref name="status"/>; fails after 30 s with the last state seen.</summary>
+    /// <remarks>
+    /// "completed" waits for the driver leg's CDR as well: once the agent leg has ended after the driver
+    /// answered, the call is already completed, and the talk time and recording follow with the driver's CDR.
+    /// </remarks>
     public Task<JsonObject> WaitForStatusAsync(string callId, string status) =>
-        WaitUntilAsync(callId, call => call["status"]!.GetValue<string>() == status, $"status '{status}'");
+        WaitUntilAsync(callId, call => call["status"]!.GetValue<string>() == status
+                                       && (status != "completed" || call["durationSeconds"] is not null), $"status '{status}'");
 
     /// <summary>Polls the call until <paramref name="condition"/> holds; fails after 30 s with the last state seen.</summary>
     public async Task<JsonObject> WaitUntilAsync(string callId, Func<JsonObject, bool> condition, string what)
