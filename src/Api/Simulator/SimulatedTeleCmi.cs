@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -57,18 +56,22 @@ public sealed class SimulatedTeleCmi(IOptionsMonitor<TeleCmiOptions> options, Si
 
     private SimulatedCall Place(SimulatorScenario scenario, string requestId, string userId, string to, JsonElement body)
     {
+        // Echoed verbatim on every webhook, as TeleCMI does with whatever it was given.
         var extra = body.TryGetProperty("extra_params", out var e) && e.ValueKind == JsonValueKind.Object
             ? JsonNode.Parse(e.GetRawText())!.AsObject() : new JsonObject();
         var placedAt = clock.GetUtcNow();
-        var callId = extra["call_id"]?.GetValueKind() == JsonValueKind.String ? extra["call_id"]!.GetValue<string>() : null;
-        string? file = scenario is SimulatorScenario.Answered or SimulatorScenario.Slow or SimulatorScenario.Disorderly
-            ? $"{placedAt.ToUnixTimeMilliseconds()}_{(callId is not null && callId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? callId : requestId)}.wav"
-            : null;
+        var file = scenario is SimulatorScenario.Answered or SimulatorScenario.Slow or SimulatorScenario.Disorderly
+            ? $"{placedAt.ToUnixTimeMilliseconds()}_{RecordingStem(extra, requestId)}.wav" : null;
         if (file is not null) recordings.Issue(file);
         var appId = options.CurrentValue.AppId is { Length: > 0 } configured ? configured : userId.Split('_').Last();
         return new SimulatedCall(scenario, requestId, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
             Guid.NewGuid().ToString(), userId, appId, to, extra, placedAt, TalkSeconds: Random.Shared.Next(20, 240), file);
     }
+
+    /// <summary>Our call id when it is a safe file-name part (it is, from our gateway), else TeleCMI's request id.</summary>
+    private static string RecordingStem(JsonObject extra, string requestId) =>
+        extra["call_id"] is JsonValue v && v.TryGetValue<string>(out var callId)
+        && callId.Length is > 0 and <= 64 && callId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? callId : requestId;
 
     private bool SecretMatches(string? presented)
     {

@@ -46,6 +46,8 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
         builder.UseSetting("TeleCmi:Simulator:EventSpacingMs", "50");
         builder.UseSetting("TeleCmi:AttemptTimeoutSeconds", "1");
         builder.UseSetting("TeleCmi:TotalTimeoutSeconds", "4");
+        // One telecaller places every call of a fixture within seconds; the per-agent call limit is not under test here.
+        builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "1000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
