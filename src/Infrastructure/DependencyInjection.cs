@@ -6,6 +6,7 @@ using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Infrastructure.Identity;
+using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName));
         services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName));
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");
@@ -33,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
         services.AddTeleCmiGateway(configuration);

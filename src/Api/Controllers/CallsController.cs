@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeleCmi.Api.Contracts;
+using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.GetCallLogs;
 using TeleCmi.Application.Calls.GetRecording;
@@ -36,7 +37,10 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
     /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
+    /// <response code="422">The <c>Idempotency-Key</c> was already used with a different body.</response>
     [HttpPost]
+    [AcceptsIdempotencyKey]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
@@ -53,6 +57,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
 
     /// <summary>Logs a call you dialled by hand.</summary>
     [HttpPost("manual")]
+    [AcceptsIdempotencyKey]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

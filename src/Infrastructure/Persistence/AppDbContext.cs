@@ -4,6 +4,7 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
+using TeleCmi.Domain.Idempotency;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Infrastructure.Persistence;
@@ -15,6 +16,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Driver> Drivers => Set<Driver>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 
