@@ -20,8 +20,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public void ClearTracked() => ChangeTracker.Clear();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // MySQL's default collation ignores case; idempotency keys are case-sensitive, as on SQLite.
+        if (Database.IsMySql())
+            modelBuilder.Entity<IdempotencyRecord>().Property(r => r.Key).UseCollation("utf8mb4_bin");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
