@@ -195,14 +195,20 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
 
     private Task WriteInvalidKeyAsync(HttpContext context)
     {
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [HeaderName] = [$"{HeaderName} must be 1 to {IdempotencyRecord.MaxKeyLength} printable ASCII characters, sent once."],
-        })
+        // A plain ProblemDetails with an "errors" extension: MVC's problem writer, chosen here because the endpoint is an
+        // action, would serialise a ValidationProblemDetails as its base type and drop "errors".
+        var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",
             Detail = $"The {HeaderName} header is not valid.",
+            Extensions =
+            {
+                ["errors"] = new Dictionary<string, string[]>
+                {
+                    [HeaderName] = [$"{HeaderName} must be 1 to {IdempotencyRecord.MaxKeyLength} printable ASCII characters, sent once."],
+                },
+            },
         };
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         return problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
