@@ -37,23 +37,23 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
         }
 
         var endpointName = $"{context.Request.Method} /{(endpoint as RouteEndpoint)?.RoutePattern.RawText?.TrimStart('/') ?? context.Request.Path.Value?.TrimStart('/')}";
-        int agentId;
-        string? key;
+        int? agentId;
         try
         {
-            if (!TryReadAgentId(await context.AuthenticateAsync(), out agentId)) agentId = 0;
+            agentId = ReadAgentId(await context.AuthenticateAsync());
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
             await HandleExceptionAsync(context, ex);
             return;
         }
-        if (agentId == 0)
+        if (agentId is null)
         {
             await next(context); // the authorization that follows answers 401
             return;
         }
 
+        string? key;
         try
         {
             key = ParseKey(header);
@@ -65,7 +65,7 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
             context.Request.EnableBuffering();
             var requestHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(context.Request.Body, context.RequestAborted));
             context.Request.Body.Position = 0;
-            var claim = await store.ClaimAsync(agentId, endpointName, key, requestHash, context.RequestAborted);
+            var claim = await store.ClaimAsync(agentId.Value, endpointName, key, requestHash, context.RequestAborted);
             if (claim is IdempotencyClaim.Taken taken)
             {
                 await AnswerTakenAsync(context, taken.Record, requestHash);
@@ -79,7 +79,7 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
             return;
         }
 
-        await RunAndRecordAsync(context, agentId, endpointName, key);
+        await RunAndRecordAsync(context, agentId.Value, endpointName, key);
     }
 
     private async Task RunAndRecordAsync(HttpContext context, int agentId, string endpoint, string key)
@@ -186,11 +186,11 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
         return value.All(c => c is >= ' ' and <= '~') ? value : null;
     }
 
-    private static bool TryReadAgentId(AuthenticateResult result, out int agentId)
+    private static int? ReadAgentId(AuthenticateResult result)
     {
-        agentId = 0;
         var principal = result.Succeeded ? result.Principal : null;
-        return int.TryParse(principal?.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? principal?.FindFirstValue(ClaimTypes.NameIdentifier), out agentId);
+        return int.TryParse(principal?.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id : null;
     }
 
     private Task WriteInvalidKeyAsync(HttpContext context)

@@ -244,6 +244,26 @@ public sealed class IdempotencyTests(DatabaseEngine engine) : ApiFixture(engine)
     }
 
     [Test]
+    public async Task InvalidBody_Is400_AndLeavesNoClaimBehind()
+    {
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+        var driverId = await Api.NewDriverAsync();
+        var key = NewKey();
+
+        var invalid = await PostAsync(agent, "/api/calls/manual", Body(new { driverId, outcome = "no_such_outcome" }), key);
+        var retry = await PostAsync(agent, "/api/calls/manual", Body(new { driverId, outcome = "no_such_outcome" }), key);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "not a stale 409 claim, not a replay");
+            Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.False);
+        });
+        using var scope = Factory.Services.CreateScope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<AppDbContext>().IdempotencyRecords.AnyAsync(r => r.Key == key), Is.False);
+    }
+
+    [Test]
     public async Task KeyWithoutToken_Is401()
     {
         var response = await PostAsync(Api.Anonymous(), "/api/calls", Body(new { driverId = "DRV-1001" }), NewKey());
