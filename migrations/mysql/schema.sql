@@ -405,5 +405,61 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125101747_IdempotencyKeys') THEN
+
+    CREATE TABLE `idempotency_records` (
+        `AgentId` int NOT NULL,
+        `Endpoint` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Key` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+        `RequestHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `CreatedAt` datetime(6) NOT NULL,
+        `ExpiresAt` datetime(6) NOT NULL,
+        `CompletedAt` datetime(6) NULL,
+        `StatusCode` int NULL,
+        `ContentType` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `Location` varchar(512) CHARACTER SET utf8mb4 NULL,
+        `Body` longblob NULL,
+        CONSTRAINT `PK_idempotency_records` PRIMARY KEY (`AgentId`, `Endpoint`, `Key`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125101747_IdempotencyKeys') THEN
+
+    CREATE INDEX `IX_idempotency_records_ExpiresAt` ON `idempotency_records` (`ExpiresAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261125101747_IdempotencyKeys') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261125101747_IdempotencyKeys', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -21,9 +21,12 @@ builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
 builder.Services.AddTeleCmiSwagger();
 builder.Services.AddHostedService<StaleCallSweeper>();
+builder.Services.AddHostedService<IdempotencyKeySweeper>();
 
 var app = builder.Build();
 
+// Before the exception handler, so that it sees (and can replay) the final problem-details response.
+app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxRequestBodyBytes);

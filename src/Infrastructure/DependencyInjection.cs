@@ -6,6 +6,7 @@ using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Infrastructure.Identity;
+using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
@@ -24,6 +25,7 @@ public static class DependencyInjection
             .PostConfigure(o => o.BusinessTimeZone = configuration["Reporting:TimeZone"] is { Length: > 0 } zone ? zone : o.BusinessTimeZone)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.BusinessTimeZone, out _), "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
             .ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");
@@ -36,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
         services.AddTeleCmiGateway(configuration);

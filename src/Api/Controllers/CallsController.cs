@@ -38,9 +38,12 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
     /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
+    /// <response code="422">The <c>Idempotency-Key</c> was already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [HttpPost]
+    [AcceptsIdempotencyKey]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -58,6 +61,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
 
     /// <summary>Logs a call you dialled by hand.</summary>
     [HttpPost("manual")]
+    [AcceptsIdempotencyKey]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

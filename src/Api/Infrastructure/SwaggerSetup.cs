@@ -32,6 +32,7 @@ public static class SwaggerSetup
             });
             c.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             c.SchemaFilter<ExampleSchemaFilter>();
+            c.OperationFilter<IdempotencyKeyOperationFilter>();
             c.SupportNonNullableReferenceTypes();
             c.CustomSchemaIds(t => t.FullName!.Replace("TeleCmi.", "").Replace("+", "."));
         });

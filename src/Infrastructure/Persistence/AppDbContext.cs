@@ -4,6 +4,7 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
+using TeleCmi.Domain.Idempotency;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Infrastructure.Persistence;
@@ -15,11 +16,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Driver> Drivers => Set<Driver>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // MySQL's default collation ignores case; idempotency keys are case-sensitive, as on SQLite.
+        if (Database.IsMySql())
+            modelBuilder.Entity<IdempotencyRecord>().Property(r => r.Key).UseCollation("utf8mb4_bin");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
