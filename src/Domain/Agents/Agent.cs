@@ -34,12 +34,6 @@ public sealed partial class Agent
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    /// <summary>May this agent place calls through TeleCMI?</summary>
-    public bool CanCallViaTeleCmi => IsActive && TeleCmiCallingAllowed && !string.IsNullOrEmpty(TeleCmiUserId);
-
-    /// <summary>Sees and changes every agent's calls.</summary>
-    public bool SeesAllCalls => Role is AgentRole.Supervisor or AgentRole.Admin;
-
     [GeneratedRegex(@"^\d{1,10}_\d{1,15}$")]
     private static partial Regex TeleCmiUserIdPattern();
 

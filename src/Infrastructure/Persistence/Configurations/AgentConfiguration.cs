@@ -17,7 +17,5 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(a => a.Phone).HasMaxLength(20).IsRequired();
         b.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.TeleCmiUserId).HasMaxLength(32);
-        b.Ignore(a => a.CanCallViaTeleCmi);
-        b.Ignore(a => a.SeesAllCalls);
     }
 }
