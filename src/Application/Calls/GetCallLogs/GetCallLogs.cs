@@ -33,14 +33,8 @@ public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQ
 {
     public async ValueTask<PagedResult<CallLogDto>> Handle(GetCallLogsQuery q, CancellationToken cancellationToken)
     {
-        var calls = db.CallLogs.AsNoTracking().VisibleTo(user);
-        if (q.AgentId is not null && user.Role is not AgentRole.Telecaller) calls = calls.Where(c => c.AgentId == q.AgentId);
-        if (q.DriverId is not null) calls = calls.Where(c => c.DriverId == q.DriverId);
-        if (q.Provider is not null) calls = calls.Where(c => c.Provider == q.Provider);
-        if (q.Status is not null) calls = calls.Where(c => c.Status == q.Status);
-        if (q.Outcome is not null) calls = calls.Where(c => c.Outcome == q.Outcome);
-        if (q.From is not null) { var from = q.From.Value.ToUniversalTime(); calls = calls.Where(c => c.CreatedAt >= from); }
-        if (q.To is not null) { var to = q.To.Value.ToUniversalTime(); calls = calls.Where(c => c.CreatedAt <= to); }
+        var calls = db.CallLogs.AsNoTracking()
+            .Filter(new CallLogFilter(q.AgentId, q.DriverId, q.Provider, q.Status, q.Outcome, q.From, q.To), user);
         var total = await calls.CountAsync(cancellationToken);
         var page = await calls.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip(q.Offset).Take(q.Limit).ToListAsync(cancellationToken);
