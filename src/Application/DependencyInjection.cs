@@ -2,6 +2,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using TeleCmi.Application.Common.Behaviours;
+using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.FollowUps;
+using TeleCmi.Application.Reports;
 
 namespace TeleCmi.Application;
 
@@ -23,6 +26,9 @@ public static class DependencyInjection
                 typeof(TransactionBehaviour<,>),
             ];
         });
+        services.AddSingleton<BusinessCalendar>();
+        services.AddScoped<ReportFigures>();
+        services.AddScoped<FollowUpQueries>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         return services;
     }

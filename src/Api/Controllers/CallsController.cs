@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
+using TeleCmi.Api.Export;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Calls.ExportCallLogs;
 using TeleCmi.Application.Calls.GetCallLogs;
 using TeleCmi.Application.Calls.GetRecording;
 using TeleCmi.Application.Calls.InitiateCall;
@@ -107,6 +109,34 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
         [FromQuery] CallOutcome? outcome, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
         [FromQuery] int limit = 50, [FromQuery] int offset = 0, CancellationToken ct = default) =>
         await mediator.Send(new GetCallLogsQuery(agentId, driverId, provider, status, outcome, from?.UtcDateTime, to?.UtcDateTime, limit, offset), ct);
+
+    /// <summary>Exports the call list as CSV: the same filters and visibility as the list, newest first.</summary>
+    /// <remarks>
+    /// Streamed row by row (a year of calls does not sit in memory). UTF-8 with a byte-order mark; times in the
+    /// business time zone with their offset; values as in the JSON API.
+    /// </remarks>
+    /// <param name="agentId">Only this agent's calls (supervisors and admins).</param>
+    /// <param name="driverId">Only calls to this driver.</param>
+    /// <param name="provider">telecmi or manual.</param>
+    /// <param name="status">Telephony status.</param>
+    /// <param name="outcome">Agent-reported outcome.</param>
+    /// <param name="from">Created at or after (ISO 8601).</param>
+    /// <param name="to">Created at or before (ISO 8601).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The CSV file.</response>
+    [HttpGet("export")]
+    [Produces("text/csv", "application/problem+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<EmptyResult> Export(
+        [FromQuery] int? agentId, [FromQuery] string? driverId, [FromQuery] CallProvider? provider, [FromQuery] CallStatus? status,
+        [FromQuery] CallOutcome? outcome, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, CancellationToken ct)
+    {
+        var export = await mediator.Send(new ExportCallLogsQuery(
+            new CallLogFilter(agentId, driverId, provider, status, outcome, from?.UtcDateTime, to?.UtcDateTime)), ct);
+        await CallLogCsv.WriteAsync(Response, export, ct);
+        return new EmptyResult();
+    }
 
     /// <summary>One call log.</summary>
     [HttpGet("{id}")]
