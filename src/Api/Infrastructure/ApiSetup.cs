@@ -9,7 +9,11 @@ public static class ApiSetup
 {
     public static IServiceCollection AddTeleCmiApi(this IServiceCollection services)
     {
-        services.AddControllers(o => o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>())
+        services.AddControllers(o =>
+            {
+                o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
+                o.ModelBinderProviders.Insert(0, new EnumQueryModelBinderProvider());
+            })
             .AddJsonOptions(o =>
             {
                 o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
