@@ -38,9 +38,13 @@ public static class ReportData
     public static CallParty Driver(string id, string name, string phone) => new(id, name, "TM1", PhoneNumber.Parse(phone));
 
     /// <summary>A TeleCMI call the driver answered, talked <paramref name="talkSeconds"/>, and ended.</summary>
-    public static CallLog Completed(int agentId, CallParty driver, string ist, int talkSeconds, CallOutcome? outcome = null)
+    public static CallLog Completed(int agentId, CallParty driver, string ist, int talkSeconds, CallOutcome? outcome = null) =>
+        Completed(agentId, driver, Ist(ist), talkSeconds, outcome);
+
+    /// <summary>A completed TeleCMI call at an instant given with any offset.</summary>
+    public static CallLog Completed(int agentId, CallParty driver, DateTimeOffset when, int talkSeconds, CallOutcome? outcome = null)
     {
-        var at = Ist(ist).UtcDateTime;
+        var at = when.UtcDateTime;
         var call = Dispatched(agentId, driver, at);
         call.Apply(new ProviderSignal(SignalKind.Cdr, CallLeg.Driver, "answered", at.AddSeconds(talkSeconds + 15), talkSeconds), at.AddSeconds(talkSeconds + 16));
         Feedback(call, outcome, at);
