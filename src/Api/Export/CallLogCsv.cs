@@ -15,6 +15,7 @@ namespace TeleCmi.Api.Export;
 /// row by row: rows are read from the database, written to a small buffer and sent every
 /// <see cref="RowsPerChunk"/> rows, so memory stays flat however many calls there are.
 /// Enum values are written as in the JSON API (<c>telecmi</c>, <c>not_reachable</c>); times are ISO 8601 with offset.
+/// Names, feedback, remarks and notes that a spreadsheet would run as a formula are escaped (see <see cref="Text"/>).
 /// </summary>
 public static class CallLogCsv
 {
@@ -67,18 +68,18 @@ public static class CallLogCsv
         csv.WriteField(r.Id);
         csv.WriteField(Time(r.CreatedAt));
         csv.WriteField(r.AgentId);
-        csv.WriteField(r.AgentName);
+        csv.WriteField(Text(r.AgentName));
         csv.WriteField(r.DriverId);
-        csv.WriteField(r.DriverName);
+        csv.WriteField(Text(r.DriverName));
         csv.WriteField(r.DriverTmId);
         csv.WriteField(r.DriverPhone);
         csv.WriteField(Enum<CallProvider>(r.Provider));
         csv.WriteField(Enum<CallStatus>(r.Status));
         csv.WriteField(Enum(r.MissedBy));
         csv.WriteField(Enum(r.Outcome));
-        csv.WriteField(r.Feedback);
-        csv.WriteField(r.Remarks);
-        csv.WriteField(r.Notes);
+        csv.WriteField(Text(r.Feedback));
+        csv.WriteField(Text(r.Remarks));
+        csv.WriteField(Text(r.Notes));
         csv.WriteField(r.DurationSeconds);
         csv.WriteField(Time(r.AnsweredAt));
         csv.WriteField(Time(r.EndedAt));
@@ -88,6 +89,13 @@ public static class CallLogCsv
         csv.WriteField(r.HasRecording ? "true" : "false");
         csv.WriteField(r.TeleCmiRequestId);
     }
+
+    /// <summary>
+    /// Free text typed by people: a value a spreadsheet would run as a formula (starting with = + - @, or a tab or
+    /// carriage return) gets a leading apostrophe (OWASP "CSV injection"). Everything else is written as it is.
+    /// </summary>
+    public static string? Text(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string? Time(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

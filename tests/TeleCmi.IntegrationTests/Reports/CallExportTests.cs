@@ -19,6 +19,8 @@ namespace TeleCmi.IntegrationTests.Reports;
 [TestFixtureSource(typeof(Engines), nameof(Engines.All))]
 public sealed class CallExportTests(DatabaseEngine engine) : ApiFixture(engine)
 {
+    /// <summary>A formula a spreadsheet would run: exported with a leading apostrophe, the only field not written as it is.</summary>
+    private const string Formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
     private const string NastyRemarks = "Said \"call after 5\", loading at Pune;\nthen Nagpur\r\n— ₹12,000, नमस्ते 🚚\tend";
     private HttpClient agentF = null!, agentG = null!, supervisor = null!;
     private int f, g;
@@ -41,7 +43,7 @@ public sealed class CallExportTests(DatabaseEngine engine) : ApiFixture(engine)
         // Through the API: manual calls with hostile text.
         foreach (var (driverId, outcome) in new[] { (hindi, "connected"), (tamil, "busy") })
         {
-            var body = new { driverId, outcome, durationSeconds = 75, feedback = "Line 1, \"quoted\"", remarks = NastyRemarks, notes = "=SUM(A1:A2)" };
+            var body = new { driverId, outcome, durationSeconds = 75, feedback = "Line 1, \"quoted\"", remarks = NastyRemarks, notes = Formula };
             await TestApi.ReadAsync(await agentF.PostAsJsonAsync("/api/calls/manual", body), HttpStatusCode.Created);
         }
         // Straight into the database: TeleCMI calls in the past, in every status, with follow-ups.
@@ -83,7 +85,8 @@ public sealed class CallExportTests(DatabaseEngine engine) : ApiFixture(engine)
             {
                 Assert.That(row["agent_id"], Is.EqualTo(f.ToString(CultureInfo.InvariantCulture)));
                 Assert.That(row["agent_name"], Is.EqualTo(agentFName));
-                foreach (var (column, field) in TextColumns) Assert.That(row[column], Is.EqualTo(Text(call![field])), column);
+                foreach (var (column, field) in TextColumns)
+                    Assert.That(row[column], Is.EqualTo(column == "notes" && Text(call![field]) == Formula ? "'" + Formula : Text(call![field])), column);
                 foreach (var (column, field) in TimeColumns)
                 {
                     Assert.That(row[column], Is.Empty.Or.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$"), column + " is IST with its offset");
@@ -92,6 +95,8 @@ public sealed class CallExportTests(DatabaseEngine engine) : ApiFixture(engine)
             });
         }
         Assert.That(rows.Count(r => r["remarks"] == NastyRemarks), Is.EqualTo(3), "commas, quotes, CR/LF, tab, Devanagari, emoji survive");
+        Assert.That(rows.Count(r => r["notes"] == "'" + Formula), Is.EqualTo(2), "formulas are defused (CSV injection)");
+        Assert.That(rows.Select(r => r["driver_phone"]), Has.All.StartWith("+91"), "phone numbers keep their plus");
         Assert.That(rows.Select(r => r["driver_name"]), Has.Some.EqualTo("முருகன், \"Anna\""));
         Assert.That(rows.Select(r => r["status"]), Is.SupersetOf(new[] { "completed", "missed", "failed", "initiated" }));
         Assert.That(rows.Single(r => r["status"] == "completed" && r["provider"] == "telecmi")["created_at"], Is.EqualTo("2026-03-10T23:50:00+05:30"));
