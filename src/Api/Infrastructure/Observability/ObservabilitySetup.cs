@@ -24,7 +24,7 @@ public static class ObservabilitySetup
             {
                 o.IncludeScopes = true; // the CorrelationId scope, and ASP.NET Core's RequestId/RequestPath/TraceId
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 // Readable '+' and non-ASCII names; quotes and control characters are still escaped, so a value cannot break a line.
                 o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
