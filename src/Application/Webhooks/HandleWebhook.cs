@@ -61,18 +61,8 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
             metrics.WebhookReceived(hook.Type, "failed"); // the raw delivery is already stored: nothing is lost
             throw;
         }
-        metrics.WebhookReceived(hook.Type, ResultTag(result));
+        metrics.WebhookReceived(hook.Type, TeleCmiMetrics.ResultOf(result));
         var stored = db.WebhookDeliveries.Local.FirstOrDefault(d => d.Id == delivery.Id);
         return new WebhookReceipt(delivery.Id, result, stored?.CallId);
     }
-
-    /// <summary>The receipt's own words (snake_case), so the metric and the API agree.</summary>
-    internal static string ResultTag(WebhookMatch match) => match switch
-    {
-        WebhookMatch.Applied => "applied",
-        WebhookMatch.NoChange => "no_change",
-        WebhookMatch.Unmatched => "unmatched",
-        WebhookMatch.Ignored => "ignored",
-        _ => "received",
-    };
 }

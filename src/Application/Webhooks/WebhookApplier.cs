@@ -43,7 +43,7 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
         var ids = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Match == WebhookMatch.Unmatched && (d.EchoedCallId == callId || (requestId != null && d.RequestId == requestId)))
             .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
-        foreach (var id in ids) metrics.WebhookReplayed(HandleWebhookHandler.ResultTag(await ApplyAsync(id, ct)));
+        foreach (var id in ids) metrics.WebhookReplayed(TeleCmiMetrics.ResultOf(await ApplyAsync(id, ct)));
     }
 
     private async Task<WebhookMatch> ApplyOnceAsync(WebhookDelivery delivery, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Application.Common.Observability;
 
@@ -97,6 +98,16 @@ public sealed class TeleCmiMetrics
         /// <summary>A manual call was logged.</summary>
         public const string Logged = "logged";
     }
+
+    /// <summary>What became of a delivery, in the webhook receipt's own words (snake_case), so the metric and the API agree.</summary>
+    public static string ResultOf(WebhookMatch match) => match switch
+    {
+        WebhookMatch.Applied => "applied",
+        WebhookMatch.NoChange => "no_change",
+        WebhookMatch.Unmatched => "unmatched",
+        WebhookMatch.Ignored => "ignored",
+        _ => "received",
+    };
 
     private static string ProviderTag(CallProvider provider) => provider switch
     {
