@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TeleCmi.Api.Auth;
 using TeleCmi.Api.Infrastructure;
+using TeleCmi.Api.Infrastructure.Observability;
 using TeleCmi.Application;
 using TeleCmi.Infrastructure;
 using TeleCmi.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTeleCmiLogging();
 
 var maxRequestBodyBytes = RequestBodyLimit.MaxBytes(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBodyBytes);
@@ -20,11 +22,14 @@ builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environ
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
 builder.Services.AddTeleCmiSwagger();
+builder.Services.AddTeleCmiMetrics(builder.Configuration);
 builder.Services.AddHostedService<StaleCallSweeper>();
 builder.Services.AddHostedService<IdempotencyKeySweeper>();
 
 var app = builder.Build();
 
+// First: every response, replays and problems included, carries the correlation id, and every log line its scope.
+app.UseMiddleware<CorrelationIdMiddleware>();
 // Before the exception handler, so that it sees (and can replay) the final problem-details response.
 app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
@@ -36,6 +41,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
+app.MapTeleCmiMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 

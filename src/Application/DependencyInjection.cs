@@ -1,14 +1,16 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.FollowUps;
 using TeleCmi.Application.Reports;
+using TeleCmi.Application.Common.Observability;
 
 namespace TeleCmi.Application;
 
-/// <summary>Registers the application layer: Mediator with its pipeline, and the validators.</summary>
+/// <summary>Registers the application layer: Mediator with its pipeline, the validators and the metrics.</summary>
 public static class DependencyInjection
 {
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -29,6 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<BusinessCalendar>();
         services.AddScoped<ReportFigures>();
         services.AddScoped<FollowUpQueries>();
+        // Needs the host's IMeterFactory (every .NET host registers one).
+        services.TryAddSingleton<TeleCmiMetrics>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         return services;
     }

@@ -7,6 +7,7 @@ using Mediator;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Observability;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Application.Webhooks;
@@ -20,12 +21,17 @@ public sealed record HandleWebhookCommand(string? Token, string Body) : ICommand
 /// <param name="CallId">The call it matched, if any.</param>
 public sealed record WebhookReceipt(long DeliveryId, WebhookMatch Result, string? CallId);
 
-public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator authenticator, WebhookApplier applier, TimeProvider clock)
+public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator authenticator, WebhookApplier applier, TimeProvider clock,
+    TeleCmiMetrics metrics)
     : ICommandHandler<HandleWebhookCommand, WebhookReceipt>
 {
     public async ValueTask<WebhookReceipt> Handle(HandleWebhookCommand command, CancellationToken cancellationToken)
     {
-        if (!authenticator.IsValid(command.Token)) throw new UnauthorizedException("Missing or wrong webhook token.");
+        if (!authenticator.IsValid(command.Token))
+        {
+            metrics.WebhookReceived(null, "rejected");
+            throw new UnauthorizedException("Missing or wrong webhook token.");
+        }
         TeleCmiWebhook hook;
         try
         {
@@ -33,6 +39,7 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
         }
         catch (JsonException)
         {
+            metrics.WebhookReceived(null, "invalid");
             throw new ValidationException([new ValidationFailure("body", "The webhook body must be a JSON object.")]);
         }
 
@@ -42,8 +49,19 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
         delivery.Describe(hook.Type, hook.Status, hook.Leg, hook.EchoedCallId, hook.RequestId, hook.ConversationId, hook.LegId, hook.Time);
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.WebhookDelivered(hook.Type, hook.Time, delivery.ReceivedAt);
 
-        var result = await applier.ApplyAsync(delivery.Id, CancellationToken.None);
+        WebhookMatch result;
+        try
+        {
+            result = await applier.ApplyAsync(delivery.Id, CancellationToken.None);
+        }
+        catch
+        {
+            metrics.WebhookReceived(hook.Type, "failed"); // the raw delivery is already stored: nothing is lost
+            throw;
+        }
+        metrics.WebhookReceived(hook.Type, TeleCmiMetrics.ResultOf(result));
         var stored = db.WebhookDeliveries.Local.FirstOrDefault(d => d.Id == delivery.Id);
         return new WebhookReceipt(delivery.Id, result, stored?.CallId);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Observability;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Webhooks;
 
@@ -12,7 +13,7 @@ namespace TeleCmi.Application.Webhooks;
 /// <c>extra_params</c>/<c>custom</c>, else TeleCMI's <c>request_id</c>, else a leg or conversation id
 /// seen before. Unmatched deliveries stay stored and are replayed when their call appears.
 /// </summary>
-public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, ILogger<WebhookApplier> logger)
+public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmiMetrics metrics, ILogger<WebhookApplier> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -42,7 +43,7 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, ILogger
         var ids = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Match == WebhookMatch.Unmatched && (d.EchoedCallId == callId || (requestId != null && d.RequestId == requestId)))
             .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
-        foreach (var id in ids) await ApplyAsync(id, ct);
+        foreach (var id in ids) metrics.WebhookReplayed(TeleCmiMetrics.ResultOf(await ApplyAsync(id, ct)));
     }
 
     private async Task<WebhookMatch> ApplyOnceAsync(WebhookDelivery delivery, CancellationToken ct)

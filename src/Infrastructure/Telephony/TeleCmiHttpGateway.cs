@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Observability;
 using TeleCmi.Domain.Common;
 
 namespace TeleCmi.Infrastructure.Telephony;
@@ -14,7 +15,8 @@ namespace TeleCmi.Infrastructure.Telephony;
 /// Live mode and the built-in stand-in. The app secret only travels in the request body or the provider
 /// URL; it is never logged, and provider messages are cleaned before they go anywhere.
 /// </summary>
-public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiOptions> options, ILogger<TeleCmiHttpGateway> logger) : ITeleCmiGateway
+public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiOptions> options, TeleCmiMetrics metrics,
+    ILogger<TeleCmiHttpGateway> logger) : ITeleCmiGateway
 {
     private const string ClickToCallPath = "v2/webrtc/click2call";
     private const string PlayPath = "v2/play";
@@ -63,8 +65,10 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
             ClickToCallResult.Unconfirmed u => ("unconfirmed", LogLevel.Warning, u.Reason),
             _ => ("unknown", LogLevel.Warning, ""),
         };
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.ProviderRequest("click_to_call", outcome, elapsed);
         TeleCmiGatewayLog.ClickToCall(logger, level, "click2call", request.CallId, PhoneNumber.Mask(request.ToDigits), outcome,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, httpStatus, reply?.Code, reply?.RequestId, detail);
+            elapsed.TotalMilliseconds, httpStatus, reply?.Code, reply?.RequestId, detail);
         return result;
     }
 
@@ -118,7 +122,9 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
             RecordingResult.Unavailable u => ("unavailable", LogLevel.Warning, u.Reason),
             _ => ("unknown", LogLevel.Warning, ""),
         };
-        TeleCmiGatewayLog.Play(logger, level, "play", fileName, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.ProviderRequest("recording", outcome, elapsed);
+        TeleCmiGatewayLog.Play(logger, level, "play", fileName, outcome, elapsed.TotalMilliseconds,
             httpStatus, reply?.Code, bytes, detail);
         return result;
     }

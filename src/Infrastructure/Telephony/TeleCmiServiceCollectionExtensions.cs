@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Observability;
 
 namespace TeleCmi.Infrastructure.Telephony;
 
@@ -30,6 +32,9 @@ public static class TeleCmiServiceCollectionExtensions
             .Validate(o => o.AttemptTimeoutSeconds <= o.TotalTimeoutSeconds, "TeleCmi:AttemptTimeoutSeconds must not be larger than TeleCmi:TotalTimeoutSeconds.")
             .ValidateOnStart();
         services.AddSingleton<ITeleCmiBaseAddress, ConfiguredTeleCmiBaseAddress>();
+        // The gateway records its latency; registered here too so the gateway can be built without the whole app.
+        services.AddMetrics();
+        services.TryAddSingleton<TeleCmiMetrics>();
 
         services.AddHttpClient<ITeleCmiGateway, TeleCmiHttpGateway>(ClientName, (sp, client) =>
             {

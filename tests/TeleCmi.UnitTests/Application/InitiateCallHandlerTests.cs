@@ -26,6 +26,7 @@ public sealed class InitiateCallHandlerTests
     private FakeTimeProvider clock = null!;
     private Mock<ITeleCmiGateway> gateway = null!;
     private Mock<ICurrentUser> user = null!;
+    private RecordedMetrics metrics = null!;
     private readonly List<ClickToCallRequest> sent = [];
     private int callerId;
 
@@ -36,6 +37,7 @@ public sealed class InitiateCallHandlerTests
         clock = new FakeTimeProvider(Start);
         gateway = new Mock<ITeleCmiGateway>(MockBehavior.Strict);
         user = new Mock<ICurrentUser>();
+        metrics = new RecordedMetrics();
         sent.Clear();
         await using (var seed = database.NewContext())
         {
@@ -53,6 +55,7 @@ public sealed class InitiateCallHandlerTests
     {
         db.Dispose();
         database.Dispose();
+        metrics.Dispose();
     }
 
     [TestCase(null, false, TestName = "Handle_AgentWithoutTeleCmi_IsForbiddenAndTeleCmiIsNeverAsked")]
@@ -338,9 +341,42 @@ public sealed class InitiateCallHandlerTests
         });
     }
 
+    private static IEnumerable<TestCaseData> ProviderAnswers()
+    {
+        yield return new TestCaseData(new ClickToCallResult.Accepted("req-1"), "accepted").SetArgDisplayNames("accepted");
+        yield return new TestCaseData(new ClickToCallResult.Refused(404, "Invalid number"), "refused").SetArgDisplayNames("refused");
+        yield return new TestCaseData(new ClickToCallResult.NotPlaced("down", TimeSpan.FromSeconds(5)), "not_placed").SetArgDisplayNames("not_placed");
+        yield return new TestCaseData(new ClickToCallResult.Unconfirmed("timeout", TimeSpan.FromSeconds(5)), "unconfirmed").SetArgDisplayNames("unconfirmed");
+    }
+
+    [TestCaseSource(nameof(ProviderAnswers))]
+    public async Task Handle_CountsTheCallOnce_TaggedWithTeleCmisAnswer(ClickToCallResult answer, string expectedResult)
+    {
+        TeleCmiAnswers(answer);
+
+        try { await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None); }
+        catch (Exception ex) when (ex is ProviderRefusedException or ProviderUnavailableException) { /* only the metric is under test */ }
+
+        var counted = metrics.Of("telecmi.calls.initiated");
+        Assert.That(counted, Has.Count.EqualTo(1));
+        Assert.That(counted[0].Tags, Is.EquivalentTo(new Dictionary<string, string?> { ["provider"] = "telecmi", ["result"] = expectedResult }));
+    }
+
+    [Test]
+    public async Task Handle_SecondTap_IsCountedAsDuplicate_WithoutAskingTeleCmi()
+    {
+        TeleCmiAnswers(new ClickToCallResult.Accepted("req-1"));
+        await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None);
+
+        Assert.ThrowsAsync<ConflictException>(async () => await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None));
+
+        Assert.That(metrics.Of("telecmi.calls.initiated", ("result", "duplicate")), Has.Count.EqualTo(1));
+        Assert.That(metrics.Of("telecmi.calls.initiated", ("result", "accepted")), Has.Count.EqualTo(1));
+    }
+
     private InitiateCallHandler Handler() => new(
-        db, user.Object, gateway.Object, new WebhookApplier(db, clock, NullLogger<WebhookApplier>.Instance), clock,
-        Options.Create(new CallPolicyOptions()), NullLogger<InitiateCallHandler>.Instance);
+        db, user.Object, gateway.Object, new WebhookApplier(db, clock, metrics.Metrics, NullLogger<WebhookApplier>.Instance), clock,
+        Options.Create(new CallPolicyOptions()), metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
 
     private void SignedInAs(int agentId)
     {

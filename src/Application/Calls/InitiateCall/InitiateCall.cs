@@ -8,6 +8,7 @@ using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Domain.Calls;
@@ -37,6 +38,7 @@ public sealed class InitiateCallHandler(
     WebhookApplier webhooks,
     TimeProvider clock,
     IOptions<CallPolicyOptions> policy,
+    TeleCmiMetrics metrics,
     ILogger<InitiateCallHandler> logger) : ICommandHandler<InitiateCallCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(InitiateCallCommand command, CancellationToken cancellationToken)
@@ -61,6 +63,13 @@ public sealed class InitiateCallHandler(
 
         // From here on the client going away must not leave the record half-done.
         var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(agent.TeleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
+        metrics.CallInitiated(CallProvider.TeleCmi, result switch
+        {
+            ClickToCallResult.Accepted => TeleCmiMetrics.CallResults.Accepted,
+            ClickToCallResult.Refused => TeleCmiMetrics.CallResults.Refused,
+            ClickToCallResult.NotPlaced => TeleCmiMetrics.CallResults.NotPlaced,
+            _ => TeleCmiMetrics.CallResults.Unconfirmed,
+        });
         switch (result)
         {
             case ClickToCallResult.Accepted accepted:
@@ -94,8 +103,11 @@ public sealed class InitiateCallHandler(
         var placedToday = await db.CallLogs.AsNoTracking()
             .CountAsync(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= todayStart, ct);
         if (placedToday >= cap)
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
             throw new TooManyRequestsException($"You have placed today's maximum of {cap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
                 tomorrowStart - Now);
+        }
     }
 
     /// <summary>The UTC start of the business day containing <paramref name="utcNow"/> and of the next one.</summary>
@@ -118,6 +130,9 @@ public sealed class InitiateCallHandler(
                             || c.Status == CallStatus.Answered || (c.Status == CallStatus.Failed && c.Dispatch == DispatchState.Unconfirmed)))
             .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
         if (live is not null)
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.Duplicate);
             throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
+        }
     }
 }

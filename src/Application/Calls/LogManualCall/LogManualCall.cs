@@ -5,6 +5,7 @@ using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
+using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
@@ -33,7 +34,7 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
     }
 }
 
-public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<LogManualCallCommand, CallLogDto>
+public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics) : ICommandHandler<LogManualCallCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(LogManualCallCommand command, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, Ti
             clock.GetUtcNow().UtcDateTime);
         db.CallLogs.Add(call);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.CallInitiated(CallProvider.Manual, TeleCmiMetrics.CallResults.Logged);
         return CallLogDto.From(call);
     }
 }
