@@ -52,6 +52,8 @@ public static class AuthenticationSetup
                 {
                     var sub = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
                     var db = context.HttpContext.RequestServices.GetRequiredService<IAppDbContext>();
+                    // The request's first database use: its connection serves the handler's queries too.
+                    await db.KeepConnectionOpenAsync(context.HttpContext.RequestAborted);
                     var active = int.TryParse(sub, out var id)
                         && await db.Agents.AsNoTracking().AnyAsync(a => a.Id == id && a.IsActive, context.HttpContext.RequestAborted);
                     if (!active) context.Fail("The account is disabled.");

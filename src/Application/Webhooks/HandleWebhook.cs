@@ -43,6 +43,9 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
             throw new ValidationException([new ValidationFailure("body", "The webhook body must be a JSON object.")]);
         }
 
+        // One connection for the three statements below, not one from the pool (and a reset) for each.
+        await db.KeepConnectionOpenAsync(CancellationToken.None);
+
         // Stored raw first and committed on its own, so nothing TeleCMI tells us is lost even if applying fails.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(command.Body)));
         var delivery = new WebhookDelivery(command.Body, hash, clock.GetUtcNow().UtcDateTime);

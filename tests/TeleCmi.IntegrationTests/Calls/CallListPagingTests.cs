@@ -103,6 +103,17 @@ public sealed class CallListPagingTests(DatabaseEngine engine) : ApiFixture(engi
         Assert.That(Ids(page).Intersect(newestFirst), Is.Empty);
     }
 
+    [Test]
+    public async Task IncludeTotalFalse_SkipsTheCount_ButPagesTheSame()
+    {
+        var counted = await ListAsync(agent, "/api/calls?limit=5");
+        var uncounted = await ListAsync(agent, "/api/calls?limit=5&includeTotal=false");
+
+        Assert.That(uncounted["total"], Is.Null);
+        Assert.That(Ids(uncounted), Is.EqualTo(Ids(counted)));
+        Assert.That(uncounted["nextCursor"]!.GetValue<string>(), Is.EqualTo(counted["nextCursor"]!.GetValue<string>()));
+    }
+
     [TestCase("cursor=not-a-cursor")]
     [TestCase("cursor=MTIz")]                         // "123": no id part
     [TestCase("cursor=LTEuY2FsbF94")]                 // "-1.call_x": negative ticks

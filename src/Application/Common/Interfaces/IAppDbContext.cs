@@ -18,4 +18,9 @@ public interface IAppDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>
     void ClearTracked();
+    /// <summary>
+    /// Opens the connection now and keeps it until the context is disposed (the end of the request), so the request's
+    /// commands share one pooled connection instead of taking, resetting and returning one around each command.
+    /// </summary>
+    Task KeepConnectionOpenAsync(CancellationToken cancellationToken);
 }
