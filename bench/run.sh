@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# TeleCmi benchmark: ONE command, `bash bench/run.sh`. See docs/PERFORMANCE.md.
+#
+#  1. starts the bench's own MariaDB (127.0.0.1:3307, bench/db.sh) -- never the test server on 3306
+#  2. lets the service create the schema (its migrations), then seeds it in bulk (bench/Seed) if needed
+#  3. builds and starts the service in Release against it (Simulated TeleCMI, bench rate limits)
+#  4. drives it with wrk (2 threads, 32 connections, fixed durations), sampling the service's RSS every second
+#  5. stops the service and runs the raw-SQL baseline (bench/RawDb) for scenarios 1, 2 and 4
+#  6. writes bench/results/latest.md (bench/report.py) and prints it
+#
+# Environment:
+#   BENCH_QUICK=1              ~5 s per scenario, 20,000 calls (database telecmi_bench_quick): a smoke run
+#   BENCH_DURATION=30          seconds per scenario (webhooks: BENCH_WEBHOOK_DURATION=60)
+#   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
+#   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
+#                              deep_cursor webhooks report_30d report_18m initiate soak baseline)
+#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5
+#   BENCH_SKIP_BUILD=1         reuse the existing Release builds
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+cd "$REPO_ROOT"
+
+QUICK="${BENCH_QUICK:-0}"
+if [ "$QUICK" = 1 ]; then
+  DURATION="${BENCH_DURATION:-5}"; WEBHOOK_DURATION="${BENCH_WEBHOOK_DURATION:-5}"; SOAK="${BENCH_SOAK_SECONDS:-10}"
+  CALLS="${BENCH_CALLS:-20000}"; DRIVERS="${BENCH_DRIVERS:-10000}"; WARMUP="${BENCH_WARMUP_SECONDS:-2}"
+else
+  DURATION="${BENCH_DURATION:-30}"; WEBHOOK_DURATION="${BENCH_WEBHOOK_DURATION:-60}"; SOAK="${BENCH_SOAK_SECONDS:-300}"
+  CALLS="${BENCH_CALLS:-1000000}"; DRIVERS="${BENCH_DRIVERS:-100000}"; WARMUP="${BENCH_WARMUP_SECONDS:-5}"
+fi
+AGENTS=50
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+ALL_SCENARIOS="list_agent list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
+SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
+CLICK2CALL_LATENCY_MS="${BENCH_CLICK2CALL_LATENCY_MS:-50}"
+export BENCH_CLICK2CALL_LATENCY_MS="$CLICK2CALL_LATENCY_MS"
+export BENCH_EVENT_SPACING_MS="${BENCH_EVENT_SPACING_MS:-250}"
+
+# shellcheck source=bench/db.sh
+. "$BENCH_DIR/db.sh"
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
+
+RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)"
+RUN_DIR="$BENCH_DIR/results/runs/$RUN_ID"
+mkdir -p "$RUN_DIR" "$BENCH_WORK"
+SAMPLER_PID=""
+
+want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  bench_stop_service || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in wrk curl python3 dotnet; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    case "$tool" in
+      wrk|curl) blog "installing $tool from apt"; DEBIAN_FRONTEND=noninteractive apt-get update -qq
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" ;;
+      *) blog "$tool is required"; exit 1 ;;
+    esac
+  fi
+done
+
+# ------------------------------------------------------------------ 1. database
+blog "MariaDB bench instance (port $BENCH_DB_PORT, database $BENCH_DB_NAME)"
+bench_db_up
+
+# ------------------------------------------------------------------ builds
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  bench_build_service
+  for p in Seed/TeleCmi.Bench.Seed.csproj RawDb/TeleCmi.Bench.RawDb.csproj; do
+    blog "dotnet build -c Release bench/$p"
+    timeout 900 dotnet build -c Release "$BENCH_DIR/$p" -nologo -v q >"$BENCH_WORK/build-$(basename "$p" .csproj).log" 2>&1 \
+      || { tail -n 30 "$BENCH_WORK/build-$(basename "$p" .csproj).log" >&2; exit 1; }
+  done
+fi
+
+# ------------------------------------------------------------------ 2. schema (the service's migrations) + seed
+blog "schema: starting the service once so it applies its migrations"
+bench_start_service
+bench_stop_service
+blog "seeding ($CALLS calls, $DRIVERS drivers, $AGENTS agents; skipped when already there)"
+timeout 1800 dotnet "$BENCH_DIR/Seed/bin/Release/net10.0/TeleCmi.Bench.Seed.dll" \
+  --connection "$(bench_db_connection_string)" --out "$BENCH_WORK" \
+  --calls "$CALLS" --drivers "$DRIVERS" --agents "$AGENTS" --months 18 | tee "$RUN_DIR/seed.log"
+
+# ------------------------------------------------------------------ 3. service
+bench_start_service
+python3 "$BENCH_DIR/prepare.py" tokens --url "$BENCH_URL" --work "$BENCH_WORK"
+
+CALLS_TOTAL="$(bench_mysql -N -e 'SELECT COUNT(*) FROM call_logs')"
+PER_AGENT=$(( CALLS_TOTAL / AGENTS ))
+DEEP=10000
+if [ "$PER_AGENT" -lt 20000 ]; then DEEP=$(( (PER_AGENT / 2) / 20 * 20 )); fi
+[ "$DEEP" -lt 20 ] && DEEP=20
+TODAY="$(TZ=Asia/Kolkata date +%F)"
+FROM_30D="$(TZ=Asia/Kolkata date -d "$TODAY -29 days" +%F)"
+FROM_18M="$(TZ=Asia/Kolkata date -d "$TODAY -18 months" +%F)"
+LATENCY_OPTION=0
+grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
+
+# Cursor paging (3b): walk to the same depth as 3a and replay that cursor.
+CURSOR_STATUS="not run"
+if want deep_cursor; then
+  rm -f "$BENCH_WORK/cursors.lua"
+  set +e
+  python3 "$BENCH_DIR/prepare.py" cursors --url "$BENCH_URL" --work "$BENCH_WORK" --depth "$DEEP" --agents 8 2>"$RUN_DIR/cursors.err"
+  rc=$?
+  set -e
+  case $rc in
+    0) CURSOR_STATUS="ok" ;;
+    3) CURSOR_STATUS="skipped: $(tail -n1 "$RUN_DIR/cursors.err")" ;;
+    *) CURSOR_STATUS="failed: $(tail -n1 "$RUN_DIR/cursors.err")" ;;
+  esac
+  blog "cursor paging: $CURSOR_STATUS"
+fi
+
+cat >"$RUN_DIR/meta.json" <<EOF
+{
+  "run_id": "$RUN_ID",
+  "quick": $([ "$QUICK" = 1 ] && echo true || echo false),
+  "git_commit": "$(git -C "$REPO_ROOT" rev-parse --short HEAD)$(git -C "$REPO_ROOT" diff --quiet HEAD -- src migrations 2>/dev/null || echo '+dirty')",
+  "git_branch": "$(git -C "$REPO_ROOT" rev-parse --abbrev-ref HEAD)",
+  "nproc": $(nproc),
+  "cpu": "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/"/ /g')",
+  "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
+  "mariadb": "$(bench_db_root -N -e 'select version()')",
+  "dotnet": "$(dotnet --version)",
+  "wrk": "$(wrk -v 2>&1 | head -n1 | awk '{print $2}')",
+  "calls_total": $CALLS_TOTAL,
+  "agents": $AGENTS,
+  "connections": $CONNECTIONS,
+  "threads": $THREADS,
+  "duration_s": $DURATION,
+  "webhook_duration_s": $WEBHOOK_DURATION,
+  "soak_s": $SOAK,
+  "deep_offset": $DEEP,
+  "cursor_status": "$CURSOR_STATUS",
+  "click2call_latency_ms": $CLICK2CALL_LATENCY_MS,
+  "click2call_latency_option_on_main": $([ "$LATENCY_OPTION" = 1 ] && echo true || echo false),
+  "report_30d": ["$FROM_30D", "$TODAY"],
+  "report_18m": ["$FROM_18M", "$TODAY"],
+  "buffer_pool": "$BENCH_DB_POOL"
+}
+EOF
+
+# ------------------------------------------------------------------ 4. scenarios
+# run_wrk ID LUA_SCENARIO SECONDS [KEY=VALUE...]: warm-up (not recorded), then the measured run with RSS sampling.
+run_wrk() {
+  local id="$1" scenario="$2" seconds="$3"; shift 3
+  local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
+              BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
+  if [ "$WARMUP" -gt 0 ] && [ "${NO_WARMUP:-0}" != 1 ]; then
+    env "${envs[@]}" BENCH_WRK_JSON= timeout $((WARMUP + 60)) \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
+  fi
+  blog "scenario $id: wrk -t$THREADS -c$CONNECTIONS -d${seconds}s ($scenario)"
+  bench_rss_sampler "$RUN_DIR/$id.rss" &
+  SAMPLER_PID=$!
+  env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" timeout $((seconds + 120)) \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
+    >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
+  kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  grep -v '^BENCH_JSON' "$RUN_DIR/$id.wrk.txt" | sed -n '1,12p' >&2 || true
+}
+
+# Webhook deliveries stored since $1 (an Id), and those left unprocessed.
+deliveries_since() {
+  bench_mysql -N -e "SELECT COUNT(*), COALESCE(SUM(\`Match\` = 'Received' OR ProcessedAt IS NULL), 0) FROM webhook_deliveries WHERE Id > $1"
+}
+max_delivery_id() { bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries'; }
+
+# run_webhooks ID SCENARIO SECONDS: like run_wrk, plus the zero-lost check against the table.
+run_counted() {
+  local id="$1"; shift
+  NO_WARMUP=0 run_wrk "$id-warmup-only" "$1" 0 >/dev/null 2>&1 || true
+  sleep 1
+  local before; before="$(max_delivery_id)"
+  NO_WARMUP=1 run_wrk "$id" "$@"
+  sleep 2
+  read -r stored unprocessed < <(deliveries_since "$before")
+  printf '{"stored":%s,"unprocessed":%s,"since_id":%s}\n' "$stored" "$unprocessed" "$before" >"$RUN_DIR/$id.db.json"
+  blog "$id: $stored deliveries stored, $unprocessed left unprocessed"
+}
+
+want list_agent      && run_wrk list_agent list_agent "$DURATION"
+want list_supervisor && run_wrk list_supervisor list_supervisor "$DURATION"
+want deep_offset     && run_wrk deep_offset deep_offset "$DURATION"
+if want deep_cursor; then
+  if [ "$CURSOR_STATUS" = ok ]; then run_wrk deep_cursor deep_cursor "$DURATION"
+  else echo "{\"skipped\": \"$CURSOR_STATUS\"}" >"$RUN_DIR/deep_cursor.json"; fi
+fi
+want webhooks   && run_counted webhooks webhooks "$WEBHOOK_DURATION"
+want report_30d && run_wrk report_30d report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
+want report_18m && run_wrk report_18m report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+if want initiate; then
+  run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM"
+  # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
+  sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+fi
+if want soak && [ "$SOAK" -gt 0 ]; then
+  run_counted soak soak "$SOAK"
+fi
+bench_stop_service
+
+# ------------------------------------------------------------------ 5. the raw-SQL baseline (service stopped)
+if want baseline; then
+  BASELINE_SECONDS="${BENCH_BASELINE_SECONDS:-$DURATION}"
+  for s in list_agent list_supervisor webhooks; do
+    secs="$BASELINE_SECONDS"; [ "$s" = webhooks ] && secs="$WEBHOOK_DURATION"
+    blog "baseline $s: bench/RawDb, $CONNECTIONS workers, ${secs}s"
+    timeout $((secs + 180)) dotnet "$BENCH_DIR/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll" \
+      --connection "$(bench_db_connection_string)" --work "$BENCH_WORK" --scenario "$s" \
+      --seconds "$secs" --warmup "$WARMUP" --workers "$CONNECTIONS" --out "$RUN_DIR/baseline-$s.json" \
+      || blog "baseline $s failed"
+  done
+fi
+
+# ------------------------------------------------------------------ 6. report
+python3 "$BENCH_DIR/report.py" "$RUN_DIR" --out "$BENCH_DIR/results/latest.md"
