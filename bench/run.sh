@@ -13,7 +13,8 @@
 #   BENCH_DURATION=30          seconds per scenario (webhooks: BENCH_WEBHOOK_DURATION=60)
 #   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
 #   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
-#                              deep_cursor webhooks report_30d report_18m initiate soak baseline)
+#                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
+#                              runs scenario 6 at one connection (initiate_c1)
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
 set -euo pipefail
@@ -144,6 +145,7 @@ cat >"$RUN_DIR/meta.json" <<EOF
   "deep_offset": $DEEP,
   "cursor_status": "$CURSOR_STATUS",
   "click2call_latency_ms": $CLICK2CALL_LATENCY_MS,
+  "event_spacing_ms": $BENCH_EVENT_SPACING_MS,
   "click2call_latency_option_on_main": $([ "$LATENCY_OPTION" = 1 ] && echo true || echo false),
   "report_30d": ["$FROM_30D", "$TODAY"],
   "report_18m": ["$FROM_18M", "$TODAY"],
@@ -152,42 +154,46 @@ cat >"$RUN_DIR/meta.json" <<EOF
 EOF
 
 # ------------------------------------------------------------------ 4. scenarios
-# run_wrk ID LUA_SCENARIO SECONDS [KEY=VALUE...]: warm-up (not recorded), then the measured run with RSS sampling.
+# run_wrk ID LUA_SCENARIO SECONDS [KEY=VALUE...]: warm-up (not recorded), then the measured run with RSS sampling
+# and CPU accounting. BEFORE_MEASURE (a command) runs between the two.
+BEFORE_MEASURE=true
 run_wrk() {
   local id="$1" scenario="$2" seconds="$3"; shift 3
   local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
               BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
-  if [ "$WARMUP" -gt 0 ] && [ "${NO_WARMUP:-0}" != 1 ]; then
-    env "${envs[@]}" BENCH_WRK_JSON= timeout $((WARMUP + 60)) \
+  if [ "$WARMUP" -gt 0 ]; then
+    env "${envs[@]}" BENCH_WRK_JSON= BENCH_WARMUP=1 timeout $((WARMUP + 60)) \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
   fi
+  $BEFORE_MEASURE
   blog "scenario $id: wrk -t$THREADS -c$CONNECTIONS -d${seconds}s ($scenario)"
   bench_rss_sampler "$RUN_DIR/$id.rss" &
   SAMPLER_PID=$!
-  env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" timeout $((seconds + 120)) \
+  python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu0"
+  env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" BENCH_IDS_FILE="$RUN_DIR/$id.ids" timeout $((seconds + 120)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
     >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
+  python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu1"
   kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1" --out "$RUN_DIR/$id.cpu.json" \
+    --service "$SERVICE_PID" --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1"
   grep -v '^BENCH_JSON' "$RUN_DIR/$id.wrk.txt" | sed -n '1,12p' >&2 || true
 }
 
-# Webhook deliveries stored since $1 (an Id), and those left unprocessed.
-deliveries_since() {
-  bench_mysql -N -e "SELECT COUNT(*), COALESCE(SUM(\`Match\` = 'Received' OR ProcessedAt IS NULL), 0) FROM webhook_deliveries WHERE Id > $1"
-}
-max_delivery_id() { bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries'; }
+DELIVERIES_BEFORE=0
+note_deliveries() { DELIVERIES_BEFORE="$(bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries')"; }
 
-# run_webhooks ID SCENARIO SECONDS: like run_wrk, plus the zero-lost check against the table.
+# run_counted ID SCENARIO SECONDS: run_wrk plus the zero-lost check: every delivery id acknowledged with 200
+# must be a stored, processed row (bench/check_deliveries.py).
 run_counted() {
-  local id="$1"; shift
-  NO_WARMUP=0 run_wrk "$id-warmup-only" "$1" 0 >/dev/null 2>&1 || true
-  sleep 1
-  local before; before="$(max_delivery_id)"
-  NO_WARMUP=1 run_wrk "$id" "$@"
+  local id="$1"
+  BEFORE_MEASURE="note_deliveries"
+  run_wrk "$@"
+  BEFORE_MEASURE=true
   sleep 2
-  read -r stored unprocessed < <(deliveries_since "$before")
-  printf '{"stored":%s,"unprocessed":%s,"since_id":%s}\n' "$stored" "$unprocessed" "$before" >"$RUN_DIR/$id.db.json"
-  blog "$id: $stored deliveries stored, $unprocessed left unprocessed"
+  python3 "$BENCH_DIR/check_deliveries.py" "$RUN_DIR/$id.ids" "$DELIVERIES_BEFORE" "$RUN_DIR/$id.db.json" -- \
+    mariadb --no-defaults -h127.0.0.1 -P"$BENCH_DB_PORT" -u"$BENCH_DB_USER" -p"$BENCH_DB_PASSWORD" "$BENCH_DB_NAME" >&2 \
+    && rm -f "$RUN_DIR/$id.ids"
 }
 
 want list_agent      && run_wrk list_agent list_agent "$DURATION"
@@ -201,7 +207,12 @@ want webhooks   && run_counted webhooks webhooks "$WEBHOOK_DURATION"
 want report_30d && run_wrk report_30d report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
 want report_18m && run_wrk report_18m report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
 if want initiate; then
-  run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM"
+  run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
+  # The same at ONE connection: the service's own added latency without queueing behind 31 others.
+  sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  CONNECTIONS_SAVED="$CONNECTIONS" THREADS_SAVED="$THREADS"; CONNECTIONS=1 THREADS=1
+  run_wrk initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
+  CONNECTIONS="$CONNECTIONS_SAVED" THREADS="$THREADS_SAVED"
   # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
   sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
 fi
@@ -216,10 +227,14 @@ if want baseline; then
   for s in list_agent list_supervisor webhooks; do
     secs="$BASELINE_SECONDS"; [ "$s" = webhooks ] && secs="$WEBHOOK_DURATION"
     blog "baseline $s: bench/RawDb, $CONNECTIONS workers, ${secs}s"
+    python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu0"
     timeout $((secs + 180)) dotnet "$BENCH_DIR/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll" \
       --connection "$(bench_db_connection_string)" --work "$BENCH_WORK" --scenario "$s" \
       --seconds "$secs" --warmup "$WARMUP" --workers "$CONNECTIONS" --out "$RUN_DIR/baseline-$s.json" \
-      || blog "baseline $s failed"
+      --service-result "$RUN_DIR/webhooks.json" || blog "baseline $s failed"
+    python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu1"
+    python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1" --out "$RUN_DIR/baseline-$s.cpu.json" \
+      --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1"
   done
 fi
 

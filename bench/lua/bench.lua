@@ -9,7 +9,8 @@
 --   soak                  a mix of list_agent (45 %), list_supervisor (15 %) and webhooks (40 %)
 -- Reads $BENCH_WORK/fixtures.lua (bench/Seed), tokens.lua and cursors.lua (bench/run.sh).
 -- done() writes one JSON object to $BENCH_WRK_JSON: latency percentiles in microseconds, requests, duration,
--- socket errors, HTTP status counts, and counts of webhook results.
+-- socket errors, HTTP status counts, and counts of webhook results; with $BENCH_IDS_FILE also the delivery ids
+-- acknowledged with 200 (one a line).
 
 local scenario = os.getenv("BENCH_SCENARIO") or "list_agent"
 local work = os.getenv("BENCH_WORK") or "."
@@ -25,7 +26,11 @@ local deep_offset = os.getenv("BENCH_DEEP_OFFSET") or "10000"
 local report_from = os.getenv("BENCH_REPORT_FROM") or ""
 local report_to = os.getenv("BENCH_REPORT_TO") or ""
 local span_days = tonumber(os.getenv("BENCH_SPAN_DAYS") or "540")
+-- Drivers for (6): the free list is split in four blocks so that the warm-ups and the measured runs never
+-- call the same driver within the service's 30 s double-tap window (a 409 would count as an error).
 local driver_start = tonumber(os.getenv("BENCH_DRIVER_START") or "0")
+local driver_block = tonumber(os.getenv("BENCH_DRIVER_BLOCK") or "0")
+if os.getenv("BENCH_WARMUP") == "1" then driver_block = driver_block + 2 end
 
 -- ------------------------------------------------------------------ per-thread state
 local threads = {}
@@ -42,6 +47,7 @@ counter = 0
 statuses = {}
 results = {}
 webhooks_ok = 0
+acked = {}
 
 function init(args)
   math.randomseed(os.time() + tid * 7919)
@@ -89,7 +95,8 @@ end
 
 local function initiate_req()
   local drivers = fixtures.free_drivers
-  local i = ((driver_start + counter * nthreads + tid) % #drivers) + 1
+  local block = math.floor(#drivers / 4)
+  local i = (driver_block % 4) * block + ((driver_start + counter * nthreads + tid) % block) + 1
   local body = '{"driverId":"' .. drivers[i] .. '"}'
   local headers = bearer(agent_token())
   headers["Content-Type"] = "application/json"
@@ -184,6 +191,8 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   if status == 200 and body and string.find(body, '"deliveryId"', 1, true) then
     webhooks_ok = webhooks_ok + 1
+    local id = string.match(body, '"deliveryId"%s*:%s*(%d+)')
+    if id then acked[#acked + 1] = id end
     local res = string.match(body, '"result"%s*:%s*"([%w_]+)"')
     if res then results[res] = (results[res] or 0) + 1 end
   end
@@ -214,6 +223,15 @@ function done(summary, latency, requests)
     latency.min, latency.mean, latency.stdev,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max,
     json_map(all_status), json_map(all_results), hooks)
+  -- Every delivery id the service acknowledged with 200, for the zero-lost check (bench/check_deliveries.py).
+  local ids_path = os.getenv("BENCH_IDS_FILE")
+  if ids_path and ids_path ~= "" then
+    local f = assert(io.open(ids_path, "w"))
+    for _, t in ipairs(threads) do
+      for _, id in ipairs(t:get("acked") or {}) do f:write(id, "\n") end
+    end
+    f:close()
+  end
   local path = os.getenv("BENCH_WRK_JSON")
   if path and path ~= "" then
     local f = assert(io.open(path, "w"))
