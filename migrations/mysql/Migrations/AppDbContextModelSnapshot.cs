@@ -218,17 +218,17 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DriverLegId");
 
                     b.HasIndex("TeleCmiRequestId");
 
-                    b.HasIndex("AgentId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("DriverId", "CreatedAt");
+                    b.HasIndex("AgentId", "CreatedAt", "Id");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("DriverId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("call_logs", (string)null);
                 });

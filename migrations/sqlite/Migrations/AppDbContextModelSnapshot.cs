@@ -211,17 +211,17 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DriverLegId");
 
                     b.HasIndex("TeleCmiRequestId");
 
-                    b.HasIndex("AgentId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("DriverId", "CreatedAt");
+                    b.HasIndex("AgentId", "CreatedAt", "Id");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("DriverId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("call_logs", (string)null);
                 });

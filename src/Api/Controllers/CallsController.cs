@@ -99,16 +99,17 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <param name="from">Created at or after (ISO 8601).</param>
     /// <param name="to">Created at or before (ISO 8601).</param>
     /// <param name="limit">Page size, 1 to 200 (default 50).</param>
-    /// <param name="offset">Rows to skip.</param>
+    /// <param name="offset">Rows to skip (offset paging; the response has <c>total</c>).</param>
+    /// <param name="cursor">The previous page's <c>nextCursor</c> (keyset paging: fast at any depth; no <c>total</c>).</param>
     /// <param name="ct">Cancellation.</param>
     [HttpGet]
-    [ProducesResponseType<PagedResult<CallLogDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<CallLogPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<PagedResult<CallLogDto>> List(
+    public async Task<CallLogPage> List(
         [FromQuery] int? agentId, [FromQuery] string? driverId, [FromQuery] CallProvider? provider, [FromQuery] CallStatus? status,
         [FromQuery] CallOutcome? outcome, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
-        [FromQuery] int limit = 50, [FromQuery] int offset = 0, CancellationToken ct = default) =>
-        await mediator.Send(new GetCallLogsQuery(agentId, driverId, provider, status, outcome, from?.UtcDateTime, to?.UtcDateTime, limit, offset), ct);
+        [FromQuery] int limit = 50, [FromQuery] int offset = 0, [FromQuery] string? cursor = null, CancellationToken ct = default) =>
+        await mediator.Send(new GetCallLogsQuery(agentId, driverId, provider, status, outcome, from?.UtcDateTime, to?.UtcDateTime, limit, offset, cursor), ct);
 
     /// <summary>Exports the call list as CSV: the same filters and visibility as the list, newest first.</summary>
     /// <remarks>

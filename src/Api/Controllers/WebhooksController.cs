@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Mediator;
@@ -39,10 +40,18 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
         else
         {
             using var reader = new StreamReader(Request.Body, Encoding.UTF8);
-            var buffer = new char[MaxBodyBytes + 1];
-            var read = await reader.ReadBlockAsync(buffer, ct);
-            if (read > MaxBodyBytes) throw new BadHttpRequestException("The webhook body is larger than 64 KB.", StatusCodes.Status413PayloadTooLarge);
-            body = new string(buffer, 0, read);
+            // A pooled buffer: a fresh 128 KB array per delivery would land on the large-object heap every time.
+            var buffer = ArrayPool<char>.Shared.Rent(MaxBodyBytes + 1);
+            try
+            {
+                var read = await reader.ReadBlockAsync(buffer.AsMemory(0, MaxBodyBytes + 1), ct);
+                if (read > MaxBodyBytes) throw new BadHttpRequestException("The webhook body is larger than 64 KB.", StatusCodes.Status413PayloadTooLarge);
+                body = new string(buffer, 0, read);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
         }
         return await mediator.Send(new HandleWebhookCommand(token, body), ct);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace TeleCmi.Api.Simulator;
 
@@ -13,7 +14,8 @@ namespace TeleCmi.Api.Simulator;
 [Route("simulator/telecmi/v2")]
 [Tags("TeleCMI stand-in (Simulated mode)")]
 public sealed class TeleCmiSimulatorController(
-    SimulatedTeleCmi teleCmi, SimulatorCallQueue calls, SimulatorRecordings recordings, IHostApplicationLifetime lifetime) : ControllerBase
+    SimulatedTeleCmi teleCmi, SimulatorCallQueue calls, SimulatorRecordings recordings, IOptionsMonitor<TeleCmiSimulatorOptions> options,
+    IHostApplicationLifetime lifetime) : ControllerBase
 {
     /// <summary>TeleCMI's click-to-call (admin): rings the user, then the number in <c>to</c>.</summary>
     /// <remarks>
@@ -48,8 +50,9 @@ public sealed class TeleCmiSimulatorController(
     public async Task<IActionResult> ClickToCall([FromBody] JsonElement body)
     {
         var answer = teleCmi.ClickToCall(body);
+        var delay = answer.Delay + TimeSpan.FromMilliseconds(options.CurrentValue.ClickToCallLatencyMs);
         // Not the request's token: TeleCMI goes on with the call when the client stops waiting.
-        if (answer.Delay > TimeSpan.Zero && !await DelayAsync(answer.Delay))
+        if (delay > TimeSpan.Zero && !await DelayAsync(delay))
             return Reply(503, new SimulatorReply(503, "Shutting down"));
         if (answer.Call is not null && !calls.TryEnqueue(answer.Call))
             return Reply(503, new SimulatorReply(503, "Too many calls in progress"));

@@ -54,7 +54,7 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
         WebhookMatch result;
         try
         {
-            result = await applier.ApplyAsync(delivery.Id, CancellationToken.None);
+            result = await applier.ApplyStoredAsync(delivery, hook, CancellationToken.None);
         }
         catch
         {

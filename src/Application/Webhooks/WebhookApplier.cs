@@ -26,7 +26,7 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
             var delivery = await db.WebhookDeliveries.FirstAsync(d => d.Id == deliveryId, ct);
             try
             {
-                var result = await ApplyOnceAsync(delivery, ct);
+                var result = await ApplyOnceAsync(delivery, parsed: null, ct);
                 await db.SaveChangesAsync(ct);
                 return result;
             }
@@ -34,6 +34,25 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
             {
                 logger.LogDebug("Concurrency conflict applying webhook {DeliveryId}; attempt {Attempt}", deliveryId, attempt);
             }
+        }
+    }
+
+    /// <summary>
+    /// Applies a delivery just stored by this context (still tracked, its body already parsed), without reading it
+    /// back; on a concurrency conflict it falls back to <see cref="ApplyAsync(long, CancellationToken)"/>.
+    /// </summary>
+    public async Task<WebhookMatch> ApplyStoredAsync(WebhookDelivery delivery, TeleCmiWebhook hook, CancellationToken ct)
+    {
+        try
+        {
+            var result = await ApplyOnceAsync(delivery, hook, ct);
+            await db.SaveChangesAsync(ct);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogDebug("Concurrency conflict applying webhook {DeliveryId}; retrying from the database", delivery.Id);
+            return await ApplyAsync(delivery.Id, ct);
         }
     }
 
@@ -46,13 +65,13 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
         foreach (var id in ids) metrics.WebhookReplayed(TeleCmiMetrics.ResultOf(await ApplyAsync(id, ct)));
     }
 
-    private async Task<WebhookMatch> ApplyOnceAsync(WebhookDelivery delivery, CancellationToken ct)
+    private async Task<WebhookMatch> ApplyOnceAsync(WebhookDelivery delivery, TeleCmiWebhook? parsed, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         TeleCmiWebhook hook;
         try
         {
-            hook = TeleCmiWebhook.Parse(delivery.Payload);
+            hook = parsed ?? TeleCmiWebhook.Parse(delivery.Payload);
         }
         catch (JsonException)
         {

@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +14,24 @@ using TeleCmi.Domain.Calls;
 namespace TeleCmi.Application.Calls.GetCallLogs;
 
 /// <summary>Lists call logs, newest first. A telecaller always gets only their own.</summary>
+/// <remarks>
+/// Two ways to page: <c>offset</c> (simple; the database still walks the skipped rows) or <c>cursor</c>, the
+/// <see cref="CallLogPage.NextCursor"/> of the previous page (keyset paging: as fast at page 500 as at page 1).
+/// The total is counted only for offset pages; a cursor page leaves it out.
+/// </remarks>
 [Authorize]
 public sealed record GetCallLogsQuery(
     int? AgentId = null, string? DriverId = null, CallProvider? Provider = null, CallStatus? Status = null,
-    CallOutcome? Outcome = null, DateTime? From = null, DateTime? To = null, int Limit = 50, int Offset = 0)
-    : IQuery<PagedResult<CallLogDto>>;
+    CallOutcome? Outcome = null, DateTime? From = null, DateTime? To = null, int Limit = 50, int Offset = 0, string? Cursor = null)
+    : IQuery<CallLogPage>;
+
+/// <summary>One page of the call list.</summary>
+/// <param name="Items">The calls, newest first.</param>
+/// <param name="Total">All calls matching the filters; null on a cursor page.</param>
+/// <param name="Limit">Page size.</param>
+/// <param name="Offset">Rows skipped (0 on a cursor page).</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record CallLogPage(IReadOnlyList<CallLogDto> Items, int? Total, int Limit, int Offset, string? NextCursor);
 
 public sealed class GetCallLogsValidator : AbstractValidator<GetCallLogsQuery>
 {
@@ -23,22 +39,68 @@ public sealed class GetCallLogsValidator : AbstractValidator<GetCallLogsQuery>
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, 200);
         RuleFor(x => x.Offset).InclusiveBetween(0, 1_000_000);
+        RuleFor(x => x.Offset).Equal(0).When(x => x.Cursor is not null).WithMessage("Use either 'offset' or 'cursor', not both.");
+        RuleFor(x => x.Cursor).Must(c => CallLogCursor.TryParse(c, out _)).When(x => x.Cursor is not null)
+            .WithMessage("'cursor' is not a cursor this service returned (take it from 'nextCursor').");
         RuleFor(x => x.DriverId).MaximumLength(50);
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage("'to' must not be before 'from'.");
     }
 }
 
-public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetCallLogsQuery, PagedResult<CallLogDto>>
+public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetCallLogsQuery, CallLogPage>
 {
-    public async ValueTask<PagedResult<CallLogDto>> Handle(GetCallLogsQuery q, CancellationToken cancellationToken)
+    public async ValueTask<CallLogPage> Handle(GetCallLogsQuery q, CancellationToken cancellationToken)
     {
         var calls = db.CallLogs.AsNoTracking()
             .Filter(new CallLogFilter(q.AgentId, q.DriverId, q.Provider, q.Status, q.Outcome, q.From, q.To), user);
-        var total = await calls.CountAsync(cancellationToken);
-        var page = await calls.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Skip(q.Offset).Take(q.Limit).ToListAsync(cancellationToken);
-        return new PagedResult<CallLogDto>(page.Select(CallLogDto.From).ToList(), total, q.Limit, q.Offset);
+        int? total = null;
+        IQueryable<CallLog> page;
+        if (q.Cursor is not null && CallLogCursor.TryParse(q.Cursor, out var after))
+        {
+            // Keyset: strictly after the previous page's last row in (CreatedAt desc, Id desc) order.
+            page = calls.Where(c => c.CreatedAt < after.CreatedAt || (c.CreatedAt == after.CreatedAt && string.Compare(c.Id, after.Id) < 0))
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        }
+        else
+        {
+            total = await calls.CountAsync(cancellationToken);
+            page = calls.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(q.Offset);
+        }
+        // One row more than asked tells whether a next page exists without counting.
+        var rows = await page.Take(q.Limit + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > q.Limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var next = more ? new CallLogCursor(rows[^1].CreatedAt, rows[^1].Id).ToString() : null;
+        return new CallLogPage(rows.Select(CallLogDto.From).ToList(), total, q.Limit, q.Cursor is null ? q.Offset : 0, next);
+    }
+}
+
+/// <summary>Where a page of the call list ended: the last row's CreatedAt and Id, as an opaque URL-safe string.</summary>
+public readonly record struct CallLogCursor(DateTime CreatedAt, string Id)
+{
+    public override string ToString() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture)}.{Id}"));
+
+    public static bool TryParse(string? text, out CallLogCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(text) || text.Length > 200) return false;
+        byte[] bytes;
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        var parts = Encoding.UTF8.GetString(bytes).Split('.', 2);
+        if (parts.Length != 2 || parts[1].Length is 0 or > 64
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
+        cursor = new CallLogCursor(new DateTime(ticks, DateTimeKind.Utc), parts[1]);
+        return true;
     }
 }
 

@@ -42,11 +42,12 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         b.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId).OnDelete(DeleteBehavior.Restrict);
 
-        // Lists are newest first, per agent or for everyone, optionally by status or driver.
-        b.HasIndex(c => new { c.AgentId, c.CreatedAt });
-        b.HasIndex(c => c.CreatedAt);
-        b.HasIndex(c => new { c.Status, c.CreatedAt });
-        b.HasIndex(c => new { c.DriverId, c.CreatedAt });
+        // Lists are newest first, per agent or for everyone, optionally by status or driver, in (CreatedAt, Id) order:
+        // the id in each index serves the tie-break of the order and the keyset (cursor) predicate on both engines.
+        b.HasIndex(c => new { c.AgentId, c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.DriverId, c.CreatedAt, c.Id });
         // Webhook matching.
         b.HasIndex(c => c.TeleCmiRequestId);
         b.HasIndex(c => c.ConversationId);
