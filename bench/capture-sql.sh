@@ -35,6 +35,8 @@ body = {"type": "cdr", "status": "answered", "leg": "b", "cmiuuid": c["driver_le
         "hangup_reason": "recv_bye", "extra_params": {"call_id": c["call_id"]}}
 if sys.argv[2] == "applied":
     body["filename"] = "zz_capture_%d.wav" % int(time.time() * 1000)
+if sys.argv[2] == "by_request":
+    del body["extra_params"]
 print(json.dumps(body))
 EOF
 }
@@ -75,3 +77,5 @@ capture "(4) POST /api/webhooks/telecmi, result no_change (a b-leg CDR repeated 
   --data "$(webhook no_change)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"
 capture "(4) POST /api/webhooks/telecmi, result applied (the same CDR with a new recording name)" -H 'Content-Type: application/json' \
   --data "$(webhook applied)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"
+capture "(4) POST /api/webhooks/telecmi, no extra_params (matched by request_id), no_change" -H 'Content-Type: application/json' \
+  --data "$(webhook by_request)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"

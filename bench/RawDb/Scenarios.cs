@@ -3,18 +3,20 @@
 //
 //  Every statement below is what the service sends to MariaDB for ONE request of that kind, in the same
 //  order, with the same transactions, as printed by `bash bench/capture-sql.sh` (EF Core's command log).
-//  Last synced: main @ 373407b (before cursor paging and new indexes). To re-sync: run capture-sql.sh,
-//  compare statement by statement, and edit the constants and the Run* methods here.
+//  Last synced: main @ 30de49e (cursor paging: the page reads limit+1 rows; webhook intake no longer reads
+//  the delivery back). To re-sync: run capture-sql.sh, compare statement by statement, and edit the
+//  constants and the methods here.
 //
 //  (1) GET /api/calls?limit=20 as a telecaller
 //        a. JWT check (OnTokenValidated):   SELECT EXISTS(agent is active)
 //        b. total:                           SELECT COUNT(*) ... WHERE AgentId = @id
-//        c. the page:                        SELECT <33 columns> ... WHERE AgentId = @id ORDER BY CreatedAt DESC, Id DESC LIMIT 20 OFFSET 0
+//        c. the page:                        SELECT <33 columns> ... WHERE AgentId = @id ORDER BY CreatedAt DESC, Id DESC LIMIT 21 OFFSET 0
+//                                            (one row more than asked: whether there is a next page)
 //  (2) GET /api/calls?status=completed&from&to&limit=20 as the supervisor: the same three with
 //        WHERE Status = @s AND CreatedAt >= @from AND CreatedAt <= @to (no agent filter)
 //  (4) POST /api/webhooks/telecmi (no JWT)
 //        a. SaveChanges #1, autocommit:      INSERT INTO webhook_deliveries ... RETURNING Id
-//        b. WebhookApplier:                  SELECT <delivery> WHERE Id = @id LIMIT 1
+//        b. (gone since 30de49e: the applier no longer reads the just-stored delivery back)
 //        c. find the call:                   SELECT <call> WHERE Id = @echoed LIMIT 1   (or by TeleCmiRequestId when
 //                                            extra_params is missing — 10 % of the load mix)
 //        d. SaveChanges #2:
@@ -63,10 +65,6 @@ internal static class Sql
         "SET AUTOCOMMIT = 1;\nINSERT INTO `webhook_deliveries` (`Attempts`, `CallId`, `ConversationId`, `EchoedCallId`, `EventAt`, `Leg`, `LegId`, " +
         "`Match`, `Payload`, `PayloadHash`, `ProcessedAt`, `ReceivedAt`, `RequestId`, `Status`, `Type`)\n" +
         "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)\nRETURNING `Id`;";
-    public const string SelectDelivery =
-        "SELECT `w`.`Id`, `w`.`Attempts`, `w`.`CallId`, `w`.`ConversationId`, `w`.`EchoedCallId`, `w`.`EventAt`, `w`.`Leg`, `w`.`LegId`, " +
-        "`w`.`Match`, `w`.`Payload`, `w`.`PayloadHash`, `w`.`ProcessedAt`, `w`.`ReceivedAt`, `w`.`RequestId`, `w`.`Status`, `w`.`Type`\n" +
-        "FROM `webhook_deliveries` AS `w`\nWHERE `w`.`Id` = @__deliveryId_0\nLIMIT 1";
     public const string CallById =
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` = @__callId_0\nLIMIT 1";
     public const string CallByRequestId =
@@ -94,6 +92,9 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         "webhooks" => WebhookAsync,
         _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks)."),
     };
+
+    /// <summary>limit=20 plus the one row that tells whether a next page exists.</summary>
+    private const int PageRows = 21;
 
     private static MySqlCommand Cmd(MySqlConnection db, string sql, MySqlTransaction? tx = null) => new(sql, db, tx) { CommandTimeout = 15 };
 
@@ -130,7 +131,7 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         }
         await using var page = Cmd(db, Sql.AgentPage);
         page.Parameters.AddWithValue("@__user_AgentId_0", agentId);
-        page.Parameters.AddWithValue("@__p_2", 20);
+        page.Parameters.AddWithValue("@__p_2", PageRows);
         page.Parameters.AddWithValue("@__p_1", 0);
         await ReadAllAsync(page);
     }
@@ -154,7 +155,7 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         page.Parameters.AddWithValue("@__f_Status_0", "Completed");
         page.Parameters.AddWithValue("@__from_1", from);
         page.Parameters.AddWithValue("@__to_2", to);
-        page.Parameters.AddWithValue("@__p_4", 20);
+        page.Parameters.AddWithValue("@__p_4", PageRows);
         page.Parameters.AddWithValue("@__p_3", 0);
         await ReadAllAsync(page);
     }
@@ -193,11 +194,6 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
             p.AddWithValue("@p13", kind[1]);
             p.AddWithValue("@p14", kind[0]);
             deliveryId = Convert.ToInt64(await insert.ExecuteScalarAsync());
-        }
-        await using (var select = Cmd(db, Sql.SelectDelivery))
-        {
-            select.Parameters.AddWithValue("@__deliveryId_0", deliveryId);
-            await ReadAllAsync(select);
         }
         int version;
         await using (var find = Cmd(db, echoed ? Sql.CallById : Sql.CallByRequestId))
