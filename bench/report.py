@@ -240,6 +240,13 @@ def main():
         lines.append("")
     if meta.get("cursor_status") not in (None, "ok", "not run"):
         notes.append(f"(3b): {meta['cursor_status']}")
+    try:
+        with open(os.path.join(run, "incidents.txt")) as f:
+            for line in f:
+                if line.strip():
+                    notes.insert(0, "**Incident:** " + line.strip())
+    except OSError:
+        pass
     for n in notes:
         lines.append(f"- {n}")
     text = "\n".join(lines).rstrip() + "\n"

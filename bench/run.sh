@@ -107,10 +107,25 @@ FROM_18M="$(TZ=Asia/Kolkata date -d "$TODAY -18 months" +%F)"
 LATENCY_OPTION=0
 grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
 
+# The machine may be shared: if something outside the harness stopped the service, say so (incidents.txt,
+# shown in the report), start it again and carry on. Tokens stay valid (same signing key).
+ensure_service() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then return 0; fi
+  local status=0
+  wait "$SERVICE_PID" 2>/dev/null || status=$?
+  local what="exit status $status"
+  [ "$status" -gt 128 ] && what="killed by signal $((status - 128)) ($(kill -l $((status - 128)) 2>/dev/null))"
+  echo "before $1: the service (pid $SERVICE_PID) had stopped, $what, not by the harness; restarted" >>"$RUN_DIR/incidents.txt"
+  blog "the service had stopped ($what) before $1: restarting it"
+  SERVICE_PID=""
+  bench_start_service
+}
+
 # Cursor paging (3b): walk to the same depth as 3a and replay that cursor.
 CURSOR_STATUS="not run"
 if want deep_cursor; then
   rm -f "$BENCH_WORK/cursors.lua"
+  ensure_service "the cursor walk"
   set +e
   python3 "$BENCH_DIR/prepare.py" cursors --url "$BENCH_URL" --work "$BENCH_WORK" --depth "$DEEP" --agents 8 2>"$RUN_DIR/cursors.err"
   rc=$?
@@ -159,6 +174,7 @@ EOF
 BEFORE_MEASURE=true
 run_wrk() {
   local id="$1" scenario="$2" seconds="$3"; shift 3
+  ensure_service "$id"
   local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
               BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
   if [ "$WARMUP" -gt 0 ]; then
@@ -173,6 +189,7 @@ run_wrk() {
   env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" BENCH_IDS_FILE="$RUN_DIR/$id.ids" timeout $((seconds + 120)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
     >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
+  kill -0 "$SERVICE_PID" 2>/dev/null || echo "during $id: the service stopped (not by the harness); this scenario's numbers are void" >>"$RUN_DIR/incidents.txt"
   python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu1"
   kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
   python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1" --out "$RUN_DIR/$id.cpu.json" \
@@ -191,6 +208,7 @@ run_counted() {
   run_wrk "$@"
   BEFORE_MEASURE=true
   sleep 2
+  [ -s "$RUN_DIR/$id.ids" ] || : >"$RUN_DIR/$id.ids"
   python3 "$BENCH_DIR/check_deliveries.py" "$RUN_DIR/$id.ids" "$DELIVERIES_BEFORE" "$RUN_DIR/$id.db.json" -- \
     mariadb --no-defaults -h127.0.0.1 -P"$BENCH_DB_PORT" -u"$BENCH_DB_USER" -p"$BENCH_DB_PASSWORD" "$BENCH_DB_NAME" >&2 \
     && rm -f "$RUN_DIR/$id.ids"
