@@ -230,6 +230,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
+                    b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
+                        .HasDatabaseName("IX_call_logs_Reports");
+
                     b.ToTable("call_logs", (string)null);
                 });
 

@@ -223,6 +223,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
+                    b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
+                        .HasDatabaseName("IX_call_logs_Reports");
+
                     b.ToTable("call_logs", (string)null);
                 });
 

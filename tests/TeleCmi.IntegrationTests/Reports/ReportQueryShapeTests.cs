@@ -9,7 +9,7 @@ namespace TeleCmi.IntegrationTests.Reports;
 
 /// <summary>
 /// Reports are counted by the database: the SQL a report sends groups rows and bounds them by a CreatedAt range
-/// (which the (CreatedAt) / (AgentId, CreatedAt) indexes serve); it never reads call rows into the service.
+/// (which the covering IX_call_logs_Reports and the (AgentId, CreatedAt, Id) indexes serve); it never reads call rows into the service.
 /// </summary>
 [TestFixtureSource(typeof(Engines), nameof(Engines.All))]
 public sealed class ReportQueryShapeTests(DatabaseEngine engine) : ApiFixture(engine)
