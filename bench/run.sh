@@ -15,7 +15,7 @@
 #   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
 #                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
 #                              runs scenario 6 at one connection (initiate_c1)
-#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5
+#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5 BENCH_WRK_TIMEOUT=30s
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
 set -euo pipefail
 
@@ -33,6 +33,7 @@ else
 fi
 AGENTS=50
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-30s}"   # a request slower than this counts as a timeout error
 THREADS="${BENCH_THREADS:-2}"
 ALL_SCENARIOS="list_agent list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
 SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
@@ -155,6 +156,7 @@ cat >"$RUN_DIR/meta.json" <<EOF
   "connections": $CONNECTIONS,
   "threads": $THREADS,
   "duration_s": $DURATION,
+  "wrk_timeout": "$WRK_TIMEOUT",
   "webhook_duration_s": $WEBHOOK_DURATION,
   "soak_s": $SOAK,
   "deep_offset": $DEEP,
@@ -179,7 +181,7 @@ run_wrk() {
               BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
   if [ "$WARMUP" -gt 0 ]; then
     env "${envs[@]}" BENCH_WRK_JSON= BENCH_WARMUP=1 timeout $((WARMUP + 60)) \
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
   fi
   $BEFORE_MEASURE
   blog "scenario $id: wrk -t$THREADS -c$CONNECTIONS -d${seconds}s ($scenario)"
@@ -187,7 +189,7 @@ run_wrk() {
   SAMPLER_PID=$!
   python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu0"
   env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" BENCH_IDS_FILE="$RUN_DIR/$id.ids" timeout $((seconds + 120)) \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
     >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
   kill -0 "$SERVICE_PID" 2>/dev/null || echo "during $id: the service stopped (not by the harness); this scenario's numbers are void" >>"$RUN_DIR/incidents.txt"
   python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu1"
@@ -222,15 +224,26 @@ if want deep_cursor; then
   else echo "{\"skipped\": \"$CURSOR_STATUS\"}" >"$RUN_DIR/deep_cursor.json"; fi
 fi
 want webhooks   && run_counted webhooks webhooks "$WEBHOOK_DURATION"
-want report_30d && run_wrk report_30d report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
-want report_18m && run_wrk report_18m report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+# one_connection ID ...: run_wrk at ONE connection (the latency of one request alone, without queueing).
+one_connection() {
+  local c="$CONNECTIONS" t="$THREADS"
+  CONNECTIONS=1 THREADS=1
+  run_wrk "$@"
+  CONNECTIONS="$c" THREADS="$t"
+}
+if want report_30d; then
+  run_wrk report_30d report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
+  one_connection report_30d_c1 report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
+fi
+if want report_18m; then
+  run_wrk report_18m report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+  one_connection report_18m_c1 report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+fi
 if want initiate; then
   run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
   sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
-  CONNECTIONS_SAVED="$CONNECTIONS" THREADS_SAVED="$THREADS"; CONNECTIONS=1 THREADS=1
-  run_wrk initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
-  CONNECTIONS="$CONNECTIONS_SAVED" THREADS="$THREADS_SAVED"
+  one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
   # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
   sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
 fi
