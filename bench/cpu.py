@@ -3,8 +3,9 @@
 
   cpu.py snap FILE                     record every process's CPU time (utime+stime) now
   cpu.py diff BEFORE AFTER --out JSON [--service PID] [--db PID]
-        CPU seconds used in between by: the service, the bench MariaDB, the load generators (wrk, RawDb),
-        and everything else ("foreign"), with the top foreign commands. python3 stdlib only.
+        CPU seconds used in between by: the service, the bench MariaDB, the load generators (wrk, RawDb, the
+        harness), kernel threads, and every other process ("foreign"), with the top foreign commands.
+        python3 stdlib only.
 """
 import json
 import os
@@ -38,6 +39,8 @@ def classify(pid, comm, cmd, service, db):
         return "service"
     if pid == db or comm in ("mariadbd", "mysqld") and "telecmi-bench" in cmd:
         return "bench_mariadb"
+    if not cmd:
+        return "kernel"  # kernel threads (kworker, ksoftirqd...): mostly the I/O and network of the bench itself
     if comm == "wrk" or "TeleCmi.Bench.RawDb" in cmd or "bench/cpu.py" in cmd or "bench/run.sh" in cmd:
         return "load_generator"
     return "foreign"
@@ -53,7 +56,7 @@ def main():
     opts = {args[i]: args[i + 1] for i in range(2, len(args) - 1, 2)}
     service, db = opts.get("--service", ""), opts.get("--db", "")
     wall = after["time"] - before["time"]
-    totals = {"service": 0.0, "bench_mariadb": 0.0, "load_generator": 0.0, "foreign": 0.0}
+    totals = {"service": 0.0, "bench_mariadb": 0.0, "load_generator": 0.0, "kernel": 0.0, "foreign": 0.0}
     foreign = []
     for pid, (comm, ticks, cmd) in after["procs"].items():
         start = before["procs"].get(pid)

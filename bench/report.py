@@ -210,7 +210,7 @@ def main():
     lines.append(f"Data: {meta.get('calls_total', 0):,} call logs, {meta.get('agents', 50)} agents. Load: wrk {meta.get('threads', 2)} threads, "
                  f"{meta.get('connections', 32)} connections, {meta.get('duration_s', '?')} s per scenario ({meta.get('webhook_duration_s', '?')} s webhooks), "
                  f"after a short unrecorded warm-up. Service and database share the machine with wrk. "
-                 "\"other CPU\": share of the machine's CPU used by processes that are neither the service, the bench MariaDB nor the load generator.")
+                 "\"other CPU\": share of the machine's CPU used by user processes that are neither the service, the bench MariaDB nor the load generator (kernel threads excluded).")
     lines.append("")
     lines.append("| scenario | req/s | p50 | p99 | errors | max RSS | baseline req/s | ratio | other CPU | target | result |")
     lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
