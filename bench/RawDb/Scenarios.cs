@@ -1,0 +1,242 @@
+// ============================================================================================================
+//  THE SQL OF EACH BASELINE SCENARIO — the one place to re-sync when the service changes.
+//
+//  Every statement below is what the service sends to MariaDB for ONE request of that kind, in the same
+//  order, with the same transactions, as printed by `bash bench/capture-sql.sh` (EF Core's command log).
+//  Last synced: main @ 30de49e (cursor paging: the page reads limit+1 rows; webhook intake no longer reads
+//  the delivery back). To re-sync: run capture-sql.sh, compare statement by statement, and edit the
+//  constants and the methods here.
+//
+//  (1) GET /api/calls?limit=20 as a telecaller
+//        a. JWT check (OnTokenValidated):   SELECT EXISTS(agent is active)
+//        b. total:                           SELECT COUNT(*) ... WHERE AgentId = @id
+//        c. the page:                        SELECT <33 columns> ... WHERE AgentId = @id ORDER BY CreatedAt DESC, Id DESC LIMIT 21 OFFSET 0
+//                                            (one row more than asked: whether there is a next page)
+//  (2) GET /api/calls?status=completed&from&to&limit=20 as the supervisor: the same three with
+//        WHERE Status = @s AND CreatedAt >= @from AND CreatedAt <= @to (no agent filter)
+//  (4) POST /api/webhooks/telecmi (no JWT)
+//        a. SaveChanges #1, autocommit:      INSERT INTO webhook_deliveries ... RETURNING Id
+//        b. (gone since 30de49e: the applier no longer reads the just-stored delivery back)
+//        c. find the call:                   SELECT <call> WHERE Id = @echoed LIMIT 1   (or by TeleCmiRequestId when
+//                                            extra_params is missing — 10 % of the load mix)
+//        d. SaveChanges #2:
+//             no_change: autocommit          UPDATE webhook_deliveries SET Attempts, CallId, Match, ProcessedAt WHERE Id
+//             applied:   one transaction     UPDATE call_logs SET <changed columns>, UpdatedAt, Version WHERE Id AND Version;
+//                                            UPDATE webhook_deliveries ...; COMMIT
+//        The applied share is taken from the service's own webhook run (its "result" counts), so both do the same mix.
+// ============================================================================================================
+
+using System.Security.Cryptography;
+using System.Text;
+using MySqlConnector;
+
+namespace TeleCmi.Bench.RawDb;
+
+internal static class Sql
+{
+    private const string CallColumns =
+        "`c`.`Id`, `c`.`AgentDurationSeconds`, `c`.`AgentHangupReason`, `c`.`AgentId`, `c`.`AgentLeg`, `c`.`AgentLegId`, `c`.`AnsweredAt`, " +
+        "`c`.`ConversationId`, `c`.`CreatedAt`, `c`.`Dispatch`, `c`.`DriverId`, `c`.`DriverLeg`, `c`.`DriverLegId`, `c`.`DriverName`, " +
+        "`c`.`DriverPhone`, `c`.`DriverTmId`, `c`.`EndedAt`, `c`.`FailureReason`, `c`.`Feedback`, `c`.`FollowUpAt`, `c`.`HangupReason`, " +
+        "`c`.`IsStale`, `c`.`MissedBy`, `c`.`Notes`, `c`.`Outcome`, `c`.`Provider`, `c`.`RecordingFileName`, `c`.`Remarks`, `c`.`Status`, " +
+        "`c`.`TalkSeconds`, `c`.`TeleCmiRequestId`, `c`.`UpdatedAt`, `c`.`Version`";
+
+    // --- every authenticated request: JwtBearer OnTokenValidated (src/Api/Auth/AuthenticationSetup.cs)
+    public const string AgentIsActive =
+        "SELECT EXISTS (\n    SELECT 1\n    FROM `agents` AS `a`\n    WHERE (`a`.`Id` = @__id_0) AND `a`.`IsActive`)";
+
+    // --- (1) GetCallLogs for a telecaller (src/Application/Calls/GetCallLogs/GetCallLogs.cs)
+    public const string AgentCount =
+        "SELECT COUNT(*)\nFROM `call_logs` AS `c`\nWHERE `c`.`AgentId` = @__user_AgentId_0";
+    public const string AgentPage =
+        "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`AgentId` = @__user_AgentId_0\n" +
+        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_2 OFFSET @__p_1";
+
+    // --- (2) GetCallLogs for a supervisor with status + date range
+    public const string SupervisorCount =
+        "SELECT COUNT(*)\nFROM `call_logs` AS `c`\nWHERE ((`c`.`Status` = @__f_Status_0) AND (`c`.`CreatedAt` >= @__from_1)) AND (`c`.`CreatedAt` <= @__to_2)";
+    public const string SupervisorPage =
+        "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\n" +
+        "WHERE ((`c`.`Status` = @__f_Status_0) AND (`c`.`CreatedAt` >= @__from_1)) AND (`c`.`CreatedAt` <= @__to_2)\n" +
+        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_4 OFFSET @__p_3";
+
+    // --- (4) HandleWebhook + WebhookApplier (src/Application/Webhooks/*.cs)
+    public const string InsertDelivery =
+        "SET AUTOCOMMIT = 1;\nINSERT INTO `webhook_deliveries` (`Attempts`, `CallId`, `ConversationId`, `EchoedCallId`, `EventAt`, `Leg`, `LegId`, " +
+        "`Match`, `Payload`, `PayloadHash`, `ProcessedAt`, `ReceivedAt`, `RequestId`, `Status`, `Type`)\n" +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)\nRETURNING `Id`;";
+    public const string CallById =
+        "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` = @__callId_0\nLIMIT 1";
+    public const string CallByRequestId =
+        "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`TeleCmiRequestId` = @__requestId_0\nLIMIT 1";
+    public const string DeliveryProcessed =
+        "SET AUTOCOMMIT = 1;\nUPDATE `webhook_deliveries` SET `Attempts` = @p0, `CallId` = @p1, `Match` = @p2, `ProcessedAt` = @p3\nWHERE `Id` = @p4;\nSELECT ROW_COUNT();";
+    // Applied: EF batches both updates in one command inside a transaction.
+    public const string CallAndDeliveryApplied =
+        "UPDATE `call_logs` SET `HangupReason` = @p0, `UpdatedAt` = @p1, `Version` = @p2\nWHERE `Id` = @p3 AND `Version` = @p4;\nSELECT ROW_COUNT();\n\n" +
+        "UPDATE `webhook_deliveries` SET `Attempts` = @p5, `CallId` = @p6, `Match` = @p7, `ProcessedAt` = @p8\nWHERE `Id` = @p9;\nSELECT ROW_COUNT();";
+}
+
+/// <summary>A seeded call webhooks can match (from fixtures.json).</summary>
+internal sealed record HookCall(string CallId, string RequestId, string ConversationId, string AgentLeg, string DriverLeg, string To, string User, int Talk, long Time);
+
+internal sealed class Scenarios(Fixtures fx, double appliedShare)
+{
+    private static readonly string[] Kinds = ["event/started/a", "event/answered/a", "event/started/b", "event/answered/b", "event/hangup/a",
+        "event/hangup/b", "cdr/answered/a", "cdr/answered/b", "cdr/missed/a", "cdr/missed/b"];
+
+    public Func<MySqlConnection, Random, long, Task> For(string scenario) => scenario switch
+    {
+        "list_agent" => ListAgentAsync,
+        "list_supervisor" => ListSupervisorAsync,
+        "webhooks" => WebhookAsync,
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks)."),
+    };
+
+    /// <summary>limit=20 plus the one row that tells whether a next page exists.</summary>
+    private const int PageRows = 21;
+
+    private static MySqlCommand Cmd(MySqlConnection db, string sql, MySqlTransaction? tx = null) => new(sql, db, tx) { CommandTimeout = 15 };
+
+    /// <summary>Reads every column of every row, as EF materialises them.</summary>
+    private static async Task<int> ReadAllAsync(MySqlCommand cmd)
+    {
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = 0;
+        var values = new object[r.FieldCount];
+        while (await r.ReadAsync())
+        {
+            r.GetValues(values);
+            rows++;
+        }
+        return rows;
+    }
+
+    private static async Task AuthAsync(MySqlConnection db, int agentId)
+    {
+        await using var cmd = Cmd(db, Sql.AgentIsActive);
+        cmd.Parameters.AddWithValue("@__id_0", agentId);
+        if (Convert.ToInt64(await cmd.ExecuteScalarAsync()) != 1) throw new InvalidOperationException($"agent {agentId} is not active");
+    }
+
+    // (1)
+    private async Task ListAgentAsync(MySqlConnection db, Random rng, long n)
+    {
+        var agentId = fx.AgentIds[(int)(n % fx.AgentIds.Count)];
+        await AuthAsync(db, agentId);
+        await using (var count = Cmd(db, Sql.AgentCount))
+        {
+            count.Parameters.AddWithValue("@__user_AgentId_0", agentId);
+            await count.ExecuteScalarAsync();
+        }
+        await using var page = Cmd(db, Sql.AgentPage);
+        page.Parameters.AddWithValue("@__user_AgentId_0", agentId);
+        page.Parameters.AddWithValue("@__p_2", PageRows);
+        page.Parameters.AddWithValue("@__p_1", 0);
+        await ReadAllAsync(page);
+    }
+
+    // (2) the same ~30-day windows as bench/lua/bench.lua
+    private async Task ListSupervisorAsync(MySqlConnection db, Random rng, long n)
+    {
+        var to = DateTime.UtcNow.AddDays(-rng.Next(0, fx.SpanDays - 30)).AddSeconds(-rng.Next(86_400));
+        var from = to.AddDays(-(28 + rng.Next(0, 5)));
+        to = new DateTime(to.Ticks - to.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        from = new DateTime(from.Ticks - from.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        await AuthAsync(db, fx.SupervisorId);
+        await using (var count = Cmd(db, Sql.SupervisorCount))
+        {
+            count.Parameters.AddWithValue("@__f_Status_0", "Completed");
+            count.Parameters.AddWithValue("@__from_1", from);
+            count.Parameters.AddWithValue("@__to_2", to);
+            await count.ExecuteScalarAsync();
+        }
+        await using var page = Cmd(db, Sql.SupervisorPage);
+        page.Parameters.AddWithValue("@__f_Status_0", "Completed");
+        page.Parameters.AddWithValue("@__from_1", from);
+        page.Parameters.AddWithValue("@__to_2", to);
+        page.Parameters.AddWithValue("@__p_4", PageRows);
+        page.Parameters.AddWithValue("@__p_3", 0);
+        await ReadAllAsync(page);
+    }
+
+    // (4)
+    private async Task WebhookAsync(MySqlConnection db, Random rng, long n)
+    {
+        var c = fx.HookCalls[rng.Next(fx.HookCalls.Count)];
+        var kind = Kinds[rng.Next(Kinds.Length)].Split('/');
+        var echoed = rng.NextDouble() >= 0.10; // 10 % carry no extra_params: matched by request_id
+        var legId = kind[2] == "a" ? c.AgentLeg : c.DriverLeg;
+        var at = c.Time + rng.Next(500, 60_000);
+        var body = $"{{\"type\":\"{kind[0]}\",\"status\":\"{kind[1]}\",\"leg\":\"{kind[2]}\",\"direction\":\"outbound\",\"cmiuuid\":\"{legId}\"," +
+                   $"\"conversation_uuid\":\"{c.ConversationId}\",\"request_id\":\"{c.RequestId}\",\"user\":\"{c.User}\",\"time\":{at},\"to\":{c.To}," +
+                   "\"from\":918069000000,\"appid\":1111112" + (echoed ? $",\"extra_params\":{{\"call_id\":\"{c.CallId}\"}}" : "") + "}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var now = DateTime.UtcNow;
+
+        long deliveryId;
+        await using (var insert = Cmd(db, Sql.InsertDelivery))
+        {
+            var p = insert.Parameters;
+            p.AddWithValue("@p0", 0);
+            p.AddWithValue("@p1", DBNull.Value);
+            p.AddWithValue("@p2", c.ConversationId);
+            p.AddWithValue("@p3", echoed ? c.CallId : DBNull.Value);
+            p.AddWithValue("@p4", DateTimeOffset.FromUnixTimeMilliseconds(at).UtcDateTime);
+            p.AddWithValue("@p5", kind[2]);
+            p.AddWithValue("@p6", legId);
+            p.AddWithValue("@p7", "Received");
+            p.AddWithValue("@p8", body);
+            p.AddWithValue("@p9", hash);
+            p.AddWithValue("@p10", DBNull.Value);
+            p.AddWithValue("@p11", now);
+            p.AddWithValue("@p12", c.RequestId);
+            p.AddWithValue("@p13", kind[1]);
+            p.AddWithValue("@p14", kind[0]);
+            deliveryId = Convert.ToInt64(await insert.ExecuteScalarAsync());
+        }
+        int version;
+        await using (var find = Cmd(db, echoed ? Sql.CallById : Sql.CallByRequestId))
+        {
+            find.Parameters.AddWithValue(echoed ? "@__callId_0" : "@__requestId_0", echoed ? c.CallId : c.RequestId);
+            await using var r = await find.ExecuteReaderAsync();
+            if (!await r.ReadAsync()) throw new InvalidOperationException($"call {c.CallId} not found");
+            var values = new object[r.FieldCount];
+            r.GetValues(values);
+            version = r.GetInt32(r.FieldCount - 1);
+        }
+        var processed = DateTime.UtcNow;
+        if (rng.NextDouble() < appliedShare)
+        {
+            await using var tx = await db.BeginTransactionAsync();
+            await using (var update = Cmd(db, Sql.CallAndDeliveryApplied, tx))
+            {
+                var p = update.Parameters;
+                p.AddWithValue("@p0", "recv_bye");
+                p.AddWithValue("@p1", processed);
+                p.AddWithValue("@p2", version + 1);
+                p.AddWithValue("@p3", c.CallId);
+                p.AddWithValue("@p4", version);
+                p.AddWithValue("@p5", 1);
+                p.AddWithValue("@p6", c.CallId);
+                p.AddWithValue("@p7", "Applied");
+                p.AddWithValue("@p8", processed);
+                p.AddWithValue("@p9", deliveryId);
+                await using var r = await update.ExecuteReaderAsync();
+                do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
+            }
+            await tx.CommitAsync();
+        }
+        else
+        {
+            await using var update = Cmd(db, Sql.DeliveryProcessed);
+            var p = update.Parameters;
+            p.AddWithValue("@p0", 1);
+            p.AddWithValue("@p1", c.CallId);
+            p.AddWithValue("@p2", "NoChange");
+            p.AddWithValue("@p3", processed);
+            p.AddWithValue("@p4", deliveryId);
+            await update.ExecuteScalarAsync();
+        }
+    }
+}

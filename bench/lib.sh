@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Shared helpers of bench/run.sh and bench/capture-sql.sh: building and running the service against the
+# bench database. Source it after bench/db.sh; nothing runs when sourced.
+
+BENCH_DIR="${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}"
+REPO_ROOT="${REPO_ROOT:-$(cd "$BENCH_DIR/.." && pwd)}"
+BENCH_PORT="${BENCH_PORT:-5299}"
+BENCH_URL="http://127.0.0.1:${BENCH_PORT}"
+BENCH_WORK="${BENCH_WORK:-$BENCH_DIR/.work/$BENCH_DB_NAME}"
+SERVICE_DLL="$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll"
+SERVICE_LOG="$BENCH_WORK/service.log"
+SERVICE_PID=""
+
+blog() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# Secrets made once per work dir, so a token taken in one step still verifies in the next.
+bench_secrets() {
+  mkdir -p "$BENCH_WORK"
+  local f="$BENCH_WORK/secrets.env"
+  if [ ! -s "$f" ]; then
+    {
+      printf 'BENCH_JWT_KEY=%s\n' "$(head -c 48 /dev/urandom | base64 -w0)"
+      printf 'BENCH_WEBHOOK_TOKEN=%s\n' "$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+      printf 'BENCH_APP_SECRET=%s\n' "$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+    } >"$f"
+    chmod 600 "$f"
+  fi
+  # shellcheck disable=SC1090
+  . "$f"
+  export BENCH_JWT_KEY BENCH_WEBHOOK_TOKEN BENCH_APP_SECRET
+}
+
+bench_build_service() {
+  blog "dotnet build -c Release src/Api"
+  (cd "$REPO_ROOT" && timeout 900 dotnet build -c Release src/Api/TeleCmi.Api.csproj -nologo -v q) >"$BENCH_WORK/build-api.log" 2>&1 \
+    || { tail -n 30 "$BENCH_WORK/build-api.log" >&2; return 1; }
+}
+
+# Starts the Release build in the background with the bench settings; extra KEY=VALUE pairs override
+# or add settings (e.g. a logging level). Sets SERVICE_PID.
+bench_start_service() {
+  bench_secrets
+  if curl -fsS -o /dev/null "$BENCH_URL/health/live" 2>/dev/null; then
+    blog "something already answers on $BENCH_URL: stop it first"; return 1
+  fi
+  local connection
+  connection="$(bench_db_connection_string)Maximum Pool Size=${BENCH_SERVICE_POOL:-100};"
+  blog "starting the service on $BENCH_URL (log $SERVICE_LOG)"
+  env -i PATH="$PATH" HOME="${HOME:-/root}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$BENCH_URL" \
+    Database__Provider=MySql \
+    Database__MigrateOnStartup=true \
+    ConnectionStrings__Default="$connection" \
+    Jwt__SigningKey="$BENCH_JWT_KEY" \
+    TeleCmi__Mode=Simulated \
+    TeleCmi__AppId=1111112 \
+    TeleCmi__AppSecret="$BENCH_APP_SECRET" \
+    TeleCmi__WebhookToken="$BENCH_WEBHOOK_TOKEN" \
+    TeleCmi__Simulator__ClickToCallLatencyMs="${BENCH_CLICK2CALL_LATENCY_MS:-50}" \
+    TeleCmi__Simulator__EventSpacingMs="${BENCH_EVENT_SPACING_MS:-250}" \
+    Logging__LogLevel__Default=Warning \
+    RateLimits__SignInPerMinute=100000 \
+    RateLimits__TeleCmiCallsPerMinute=1000000 \
+    RateLimits__WebhooksPerSecond=1000000 \
+    Calls__DailyTeleCmiCallCap=1000000 \
+    Metrics__Enabled=true \
+    "$@" \
+    setsid dotnet "$SERVICE_DLL" >"$SERVICE_LOG" 2>&1 </dev/null &
+  SERVICE_PID=$!
+  echo "$SERVICE_PID" >"$BENCH_WORK/service.pid"
+  local i
+  for i in $(seq 1200); do
+    if curl -fsS -o /dev/null "$BENCH_URL/health/ready" 2>/dev/null; then blog "service ready (pid $SERVICE_PID)"; return 0; fi
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then blog "the service exited; last log lines:"; tail -n 40 "$SERVICE_LOG" >&2; return 1; fi
+    sleep 0.5
+  done
+  blog "the service did not become ready within 600 s"; tail -n 40 "$SERVICE_LOG" >&2
+  return 1
+}
+
+bench_stop_service() {
+  local pid="${SERVICE_PID:-}"
+  [ -z "$pid" ] && [ -s "$BENCH_WORK/service.pid" ] && pid="$(cat "$BENCH_WORK/service.pid")"
+  [ -z "$pid" ] && return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    blog "stopping the service (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local i
+    for i in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  fi
+  rm -f "$BENCH_WORK/service.pid"
+  SERVICE_PID=""
+}
+
+# Resident set size of the service in MB (0 when gone).
+bench_rss_mb() {
+  local kb
+  kb="$(awk '/^VmRSS:/ {print $2}' "/proc/${SERVICE_PID}/status" 2>/dev/null)"
+  echo $(( ${kb:-0} / 1024 ))
+}
+
+# Samples the service's RSS once a second into $1 ("epoch_s rss_mb" lines) until killed.
+bench_rss_sampler() {
+  local out="$1"
+  : >"$out"
+  while kill -0 "$SERVICE_PID" 2>/dev/null; do
+    echo "$(date +%s) $(bench_rss_mb)" >>"$out"
+    sleep 1
+  done
+}
+
+bench_mysql() { mariadb --no-defaults -h127.0.0.1 -P"$BENCH_DB_PORT" -u"$BENCH_DB_USER" -p"$BENCH_DB_PASSWORD" "$BENCH_DB_NAME" "$@"; }

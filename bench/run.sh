@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# TeleCmi benchmark: ONE command, `bash bench/run.sh`. See docs/PERFORMANCE.md.
+#
+#  1. starts the bench's own MariaDB (127.0.0.1:3307, bench/db.sh) -- never the test server on 3306
+#  2. lets the service create the schema (its migrations), then seeds it in bulk (bench/Seed) if needed
+#  3. builds and starts the service in Release against it (Simulated TeleCMI, bench rate limits)
+#  4. drives it with wrk (2 threads, 32 connections, fixed durations), sampling the service's RSS every second
+#  5. stops the service and runs the raw-SQL baseline (bench/RawDb) for scenarios 1, 2 and 4
+#  6. writes bench/results/latest.md (bench/report.py) and prints it
+#
+# Environment:
+#   BENCH_QUICK=1              ~5 s per scenario, 20,000 calls (database telecmi_bench_quick): a smoke run
+#   BENCH_DURATION=30          seconds per scenario (webhooks: BENCH_WEBHOOK_DURATION=60)
+#   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
+#   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
+#                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
+#                              runs scenario 6 at one connection (initiate_c1)
+#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5 BENCH_WRK_TIMEOUT=30s
+#   BENCH_SKIP_BUILD=1         reuse the existing Release builds
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+cd "$REPO_ROOT"
+
+QUICK="${BENCH_QUICK:-0}"
+if [ "$QUICK" = 1 ]; then
+  DURATION="${BENCH_DURATION:-5}"; WEBHOOK_DURATION="${BENCH_WEBHOOK_DURATION:-5}"; SOAK="${BENCH_SOAK_SECONDS:-10}"
+  CALLS="${BENCH_CALLS:-20000}"; DRIVERS="${BENCH_DRIVERS:-10000}"; WARMUP="${BENCH_WARMUP_SECONDS:-2}"
+else
+  DURATION="${BENCH_DURATION:-30}"; WEBHOOK_DURATION="${BENCH_WEBHOOK_DURATION:-60}"; SOAK="${BENCH_SOAK_SECONDS:-300}"
+  CALLS="${BENCH_CALLS:-1000000}"; DRIVERS="${BENCH_DRIVERS:-100000}"; WARMUP="${BENCH_WARMUP_SECONDS:-5}"
+fi
+AGENTS=50
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-30s}"   # a request slower than this counts as a timeout error
+THREADS="${BENCH_THREADS:-2}"
+ALL_SCENARIOS="list_agent list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
+SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
+CLICK2CALL_LATENCY_MS="${BENCH_CLICK2CALL_LATENCY_MS:-50}"
+export BENCH_CLICK2CALL_LATENCY_MS="$CLICK2CALL_LATENCY_MS"
+export BENCH_EVENT_SPACING_MS="${BENCH_EVENT_SPACING_MS:-250}"
+
+# shellcheck source=bench/db.sh
+. "$BENCH_DIR/db.sh"
+# shellcheck source=bench/lib.sh
+. "$BENCH_DIR/lib.sh"
+
+RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)"
+RUN_DIR="$BENCH_DIR/results/runs/$RUN_ID"
+mkdir -p "$RUN_DIR" "$BENCH_WORK"
+SAMPLER_PID=""
+
+want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  bench_stop_service || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in wrk curl python3 dotnet; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    case "$tool" in
+      wrk|curl) blog "installing $tool from apt"; DEBIAN_FRONTEND=noninteractive apt-get update -qq
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" ;;
+      *) blog "$tool is required"; exit 1 ;;
+    esac
+  fi
+done
+
+# ------------------------------------------------------------------ 1. database
+blog "MariaDB bench instance (port $BENCH_DB_PORT, database $BENCH_DB_NAME)"
+bench_db_up
+
+# ------------------------------------------------------------------ builds
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  bench_build_service
+  for p in Seed/TeleCmi.Bench.Seed.csproj RawDb/TeleCmi.Bench.RawDb.csproj; do
+    blog "dotnet build -c Release bench/$p"
+    timeout 900 dotnet build -c Release "$BENCH_DIR/$p" -nologo -v q >"$BENCH_WORK/build-$(basename "$p" .csproj).log" 2>&1 \
+      || { tail -n 30 "$BENCH_WORK/build-$(basename "$p" .csproj).log" >&2; exit 1; }
+  done
+fi
+
+# ------------------------------------------------------------------ 2. schema (the service's migrations) + seed
+blog "schema: starting the service once so it applies its migrations"
+bench_start_service
+bench_stop_service
+blog "seeding ($CALLS calls, $DRIVERS drivers, $AGENTS agents; skipped when already there)"
+timeout 1800 dotnet "$BENCH_DIR/Seed/bin/Release/net10.0/TeleCmi.Bench.Seed.dll" \
+  --connection "$(bench_db_connection_string)" --out "$BENCH_WORK" \
+  --calls "$CALLS" --drivers "$DRIVERS" --agents "$AGENTS" --months 18 | tee "$RUN_DIR/seed.log"
+
+# ------------------------------------------------------------------ 3. service
+bench_start_service
+python3 "$BENCH_DIR/prepare.py" tokens --url "$BENCH_URL" --work "$BENCH_WORK"
+
+CALLS_TOTAL="$(bench_mysql -N -e 'SELECT COUNT(*) FROM call_logs')"
+PER_AGENT=$(( CALLS_TOTAL / AGENTS ))
+DEEP=10000
+if [ "$PER_AGENT" -lt 20000 ]; then DEEP=$(( (PER_AGENT / 2) / 20 * 20 )); fi
+[ "$DEEP" -lt 20 ] && DEEP=20
+TODAY="$(TZ=Asia/Kolkata date +%F)"
+FROM_30D="$(TZ=Asia/Kolkata date -d "$TODAY -29 days" +%F)"
+FROM_18M="$(TZ=Asia/Kolkata date -d "$TODAY -18 months" +%F)"
+LATENCY_OPTION=0
+grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
+
+# The machine may be shared: if something outside the harness stopped the service, say so (incidents.txt,
+# shown in the report), start it again and carry on. Tokens stay valid (same signing key).
+ensure_service() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then return 0; fi
+  local status=0
+  wait "$SERVICE_PID" 2>/dev/null || status=$?
+  local what="exit status $status"
+  [ "$status" -gt 128 ] && what="killed by signal $((status - 128)) ($(kill -l $((status - 128)) 2>/dev/null))"
+  echo "before $1: the service (pid $SERVICE_PID) had stopped, $what, not by the harness; restarted" >>"$RUN_DIR/incidents.txt"
+  blog "the service had stopped ($what) before $1: restarting it"
+  SERVICE_PID=""
+  bench_start_service
+}
+
+# Cursor paging (3b): walk to the same depth as 3a and replay that cursor.
+CURSOR_STATUS="not run"
+if want deep_cursor; then
+  rm -f "$BENCH_WORK/cursors.lua"
+  ensure_service "the cursor walk"
+  set +e
+  python3 "$BENCH_DIR/prepare.py" cursors --url "$BENCH_URL" --work "$BENCH_WORK" --depth "$DEEP" --agents 8 2>"$RUN_DIR/cursors.err"
+  rc=$?
+  set -e
+  case $rc in
+    0) CURSOR_STATUS="ok" ;;
+    3) CURSOR_STATUS="skipped: $(tail -n1 "$RUN_DIR/cursors.err")" ;;
+    *) CURSOR_STATUS="failed: $(tail -n1 "$RUN_DIR/cursors.err")" ;;
+  esac
+  blog "cursor paging: $CURSOR_STATUS"
+fi
+
+cat >"$RUN_DIR/meta.json" <<EOF
+{
+  "run_id": "$RUN_ID",
+  "quick": $([ "$QUICK" = 1 ] && echo true || echo false),
+  "git_commit": "$(git -C "$REPO_ROOT" rev-parse --short HEAD)$(git -C "$REPO_ROOT" diff --quiet HEAD -- src migrations 2>/dev/null || echo '+dirty')",
+  "git_branch": "$(git -C "$REPO_ROOT" rev-parse --abbrev-ref HEAD)",
+  "nproc": $(nproc),
+  "cpu": "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/"/ /g')",
+  "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
+  "mariadb": "$(bench_db_root -N -e 'select version()')",
+  "dotnet": "$(dotnet --version)",
+  "wrk": "$(wrk -v 2>&1 | head -n1 | awk '{print $2}')",
+  "calls_total": $CALLS_TOTAL,
+  "agents": $AGENTS,
+  "connections": $CONNECTIONS,
+  "threads": $THREADS,
+  "duration_s": $DURATION,
+  "wrk_timeout": "$WRK_TIMEOUT",
+  "webhook_duration_s": $WEBHOOK_DURATION,
+  "soak_s": $SOAK,
+  "deep_offset": $DEEP,
+  "cursor_status": "$CURSOR_STATUS",
+  "click2call_latency_ms": $CLICK2CALL_LATENCY_MS,
+  "event_spacing_ms": $BENCH_EVENT_SPACING_MS,
+  "click2call_latency_option_on_main": $([ "$LATENCY_OPTION" = 1 ] && echo true || echo false),
+  "report_30d": ["$FROM_30D", "$TODAY"],
+  "report_18m": ["$FROM_18M", "$TODAY"],
+  "buffer_pool": "$BENCH_DB_POOL"
+}
+EOF
+
+# ------------------------------------------------------------------ 4. scenarios
+# run_wrk ID LUA_SCENARIO SECONDS [KEY=VALUE...]: warm-up (not recorded), then the measured run with RSS sampling
+# and CPU accounting. BEFORE_MEASURE (a command) runs between the two.
+BEFORE_MEASURE=true
+run_wrk() {
+  local id="$1" scenario="$2" seconds="$3"; shift 3
+  ensure_service "$id"
+  local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
+              BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
+  if [ "$WARMUP" -gt 0 ]; then
+    env "${envs[@]}" BENCH_WRK_JSON= BENCH_WARMUP=1 timeout $((WARMUP + 60)) \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
+  fi
+  $BEFORE_MEASURE
+  blog "scenario $id: wrk -t$THREADS -c$CONNECTIONS -d${seconds}s ($scenario)"
+  bench_rss_sampler "$RUN_DIR/$id.rss" &
+  SAMPLER_PID=$!
+  python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu0"
+  env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" BENCH_IDS_FILE="$RUN_DIR/$id.ids" timeout $((seconds + 120)) \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
+    >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
+  kill -0 "$SERVICE_PID" 2>/dev/null || echo "during $id: the service stopped (not by the harness); this scenario's numbers are void" >>"$RUN_DIR/incidents.txt"
+  python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu1"
+  kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1" --out "$RUN_DIR/$id.cpu.json" \
+    --service "$SERVICE_PID" --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1"
+  grep -v '^BENCH_JSON' "$RUN_DIR/$id.wrk.txt" | sed -n '1,12p' >&2 || true
+}
+
+DELIVERIES_BEFORE=0
+note_deliveries() { DELIVERIES_BEFORE="$(bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries')"; }
+
+# run_counted ID SCENARIO SECONDS: run_wrk plus the zero-lost check: every delivery id acknowledged with 200
+# must be a stored, processed row (bench/check_deliveries.py).
+run_counted() {
+  local id="$1"
+  BEFORE_MEASURE="note_deliveries"
+  run_wrk "$@"
+  BEFORE_MEASURE=true
+  sleep 2
+  [ -s "$RUN_DIR/$id.ids" ] || : >"$RUN_DIR/$id.ids"
+  python3 "$BENCH_DIR/check_deliveries.py" "$RUN_DIR/$id.ids" "$DELIVERIES_BEFORE" "$RUN_DIR/$id.db.json" -- \
+    mariadb --no-defaults -h127.0.0.1 -P"$BENCH_DB_PORT" -u"$BENCH_DB_USER" -p"$BENCH_DB_PASSWORD" "$BENCH_DB_NAME" >&2 \
+    && rm -f "$RUN_DIR/$id.ids"
+}
+
+want list_agent      && run_wrk list_agent list_agent "$DURATION"
+want list_supervisor && run_wrk list_supervisor list_supervisor "$DURATION"
+want deep_offset     && run_wrk deep_offset deep_offset "$DURATION"
+if want deep_cursor; then
+  if [ "$CURSOR_STATUS" = ok ]; then run_wrk deep_cursor deep_cursor "$DURATION"
+  else echo "{\"skipped\": \"$CURSOR_STATUS\"}" >"$RUN_DIR/deep_cursor.json"; fi
+fi
+want webhooks   && run_counted webhooks webhooks "$WEBHOOK_DURATION"
+# one_connection ID ...: run_wrk at ONE connection (the latency of one request alone, without queueing).
+one_connection() {
+  local c="$CONNECTIONS" t="$THREADS"
+  CONNECTIONS=1 THREADS=1
+  run_wrk "$@"
+  CONNECTIONS="$c" THREADS="$t"
+}
+if want report_30d; then
+  run_wrk report_30d report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
+  one_connection report_30d_c1 report "$DURATION" BENCH_REPORT_FROM="$FROM_30D" BENCH_REPORT_TO="$TODAY"
+fi
+if want report_18m; then
+  run_wrk report_18m report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+  one_connection report_18m_c1 report "$DURATION" BENCH_REPORT_FROM="$FROM_18M" BENCH_REPORT_TO="$TODAY"
+fi
+if want initiate; then
+  run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
+  # The same at ONE connection: the service's own added latency without queueing behind 31 others.
+  sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
+  # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
+  sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+fi
+if want soak && [ "$SOAK" -gt 0 ]; then
+  run_counted soak soak "$SOAK"
+fi
+bench_stop_service
+
+# ------------------------------------------------------------------ 5. the raw-SQL baseline (service stopped)
+if want baseline; then
+  BASELINE_SECONDS="${BENCH_BASELINE_SECONDS:-$DURATION}"
+  for s in list_agent list_supervisor webhooks; do
+    secs="$BASELINE_SECONDS"; [ "$s" = webhooks ] && secs="$WEBHOOK_DURATION"
+    blog "baseline $s: bench/RawDb, $CONNECTIONS workers, ${secs}s"
+    python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu0"
+    timeout $((secs + 180)) dotnet "$BENCH_DIR/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll" \
+      --connection "$(bench_db_connection_string)" --work "$BENCH_WORK" --scenario "$s" \
+      --seconds "$secs" --warmup "$WARMUP" --workers "$CONNECTIONS" --out "$RUN_DIR/baseline-$s.json" \
+      --service-result "$RUN_DIR/webhooks.json" || blog "baseline $s failed"
+    python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu1"
+    python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1" --out "$RUN_DIR/baseline-$s.cpu.json" \
+      --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1"
+  done
+fi
+
+# ------------------------------------------------------------------ 6. report
+python3 "$BENCH_DIR/report.py" "$RUN_DIR" --out "$BENCH_DIR/results/latest.md"
