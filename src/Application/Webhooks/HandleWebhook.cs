@@ -43,29 +43,48 @@ public sealed class HandleWebhookHandler(IAppDbContext db, IWebhookAuthenticator
             throw new ValidationException([new ValidationFailure("body", "The webhook body must be a JSON object.")]);
         }
 
-        // One connection for the three statements below, not one from the pool (and a reset) for each.
+        // One connection for the statements below, not one from the pool (and a reset) for each.
         await db.KeepConnectionOpenAsync(CancellationToken.None);
 
-        // Stored raw first and committed on its own, so nothing TeleCMI tells us is lost even if applying fails.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(command.Body)));
-        var delivery = new WebhookDelivery(command.Body, hash, clock.GetUtcNow().UtcDateTime);
-        delivery.Describe(hook.Type, hook.Status, hook.Leg, hook.EchoedCallId, hook.RequestId, hook.ConversationId, hook.LegId, hook.Time);
-        db.WebhookDeliveries.Add(delivery);
-        await db.SaveChangesAsync(CancellationToken.None);
-        metrics.WebhookDelivered(hook.Type, hook.Time, delivery.ReceivedAt);
+        var receivedAt = clock.GetUtcNow().UtcDateTime;
 
+        // Fast path: the delivery is inserted and applied to its call in one transaction, so one durable commit
+        // stands behind the 200. Whatever goes wrong on it (a concurrent change of the call, a database error, a
+        // bug in applying), nothing is committed, and the slow path below stores the delivery raw on its own first.
+        var delivery = NewDelivery(command.Body, hash, receivedAt, hook);
         WebhookMatch result;
         try
         {
-            result = await applier.ApplyStoredAsync(delivery, hook, CancellationToken.None);
+            result = await applier.ApplyNewAsync(delivery, hook, CancellationToken.None);
+            metrics.WebhookDelivered(hook.Type, hook.Time, receivedAt);
         }
-        catch
+        catch (Exception fastPathFailure) when (fastPathFailure is not OperationCanceledException)
         {
-            metrics.WebhookReceived(hook.Type, "failed"); // the raw delivery is already stored: nothing is lost
-            throw;
+            db.ClearTracked();
+            delivery = NewDelivery(command.Body, hash, receivedAt, hook);
+            await db.SaveChangesAsync(CancellationToken.None); // committed raw: from here on nothing is lost
+            metrics.WebhookDelivered(hook.Type, hook.Time, receivedAt);
+            try
+            {
+                result = await applier.ApplyAsync(delivery.Id, CancellationToken.None);
+            }
+            catch
+            {
+                metrics.WebhookReceived(hook.Type, "failed"); // stored raw, applied later or by hand
+                throw;
+            }
         }
         metrics.WebhookReceived(hook.Type, TeleCmiMetrics.ResultOf(result));
         var stored = db.WebhookDeliveries.Local.FirstOrDefault(d => d.Id == delivery.Id);
         return new WebhookReceipt(delivery.Id, result, stored?.CallId);
+    }
+
+    private WebhookDelivery NewDelivery(string body, string hash, DateTime receivedAt, TeleCmiWebhook hook)
+    {
+        var delivery = new WebhookDelivery(body, hash, receivedAt);
+        delivery.Describe(hook.Type, hook.Status, hook.Leg, hook.EchoedCallId, hook.RequestId, hook.ConversationId, hook.LegId, hook.Time);
+        db.WebhookDeliveries.Add(delivery);
+        return delivery;
     }
 }

@@ -38,22 +38,15 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
     }
 
     /// <summary>
-    /// Applies a delivery just stored by this context (still tracked, its body already parsed), without reading it
-    /// back; on a concurrency conflict it falls back to <see cref="ApplyAsync(long, CancellationToken)"/>.
+    /// Applies a delivery not stored yet (added to this context, its body already parsed) and saves both in one
+    /// transaction: the delivery is inserted already processed. Throws on a concurrency conflict like any other
+    /// failure; the caller then stores the delivery raw and uses <see cref="ApplyAsync(long, CancellationToken)"/>.
     /// </summary>
-    public async Task<WebhookMatch> ApplyStoredAsync(WebhookDelivery delivery, TeleCmiWebhook hook, CancellationToken ct)
+    public async Task<WebhookMatch> ApplyNewAsync(WebhookDelivery delivery, TeleCmiWebhook hook, CancellationToken ct)
     {
-        try
-        {
-            var result = await ApplyOnceAsync(delivery, hook, ct);
-            await db.SaveChangesAsync(ct);
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogDebug("Concurrency conflict applying webhook {DeliveryId}; retrying from the database", delivery.Id);
-            return await ApplyAsync(delivery.Id, ct);
-        }
+        var result = await ApplyOnceAsync(delivery, hook, ct);
+        await db.SaveChangesAsync(ct);
+        return result;
     }
 
     /// <summary>Replays deliveries that arrived before their call could be matched.</summary>

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
+using TeleCmi.Domain.Webhooks;
+using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.IntegrationTests.Support;
 
 namespace TeleCmi.IntegrationTests.Calls;
@@ -37,6 +41,40 @@ public sealed class ConcurrencyAndTextTests(DatabaseEngine engine) : ApiFixture(
                 Assert.That(call["remarks"]!.GetValue<string>(), Is.EqualTo($"round {round}"));
             });
         }
+    }
+
+    [Test]
+    public async Task ManyDeliveriesForOneCallAtOnce_AreEachStoredOnceAndProcessed()
+    {
+        // Parallel deliveries for one call conflict on its version: the losers of the one-commit fast path
+        // must fall back to storing raw and applying with retries -- every 200 one processed row, no duplicates.
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await Api.NewDriverAsync();
+        var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
+        var callId = created["id"]!.GetValue<string>();
+        var hooks = Webhooks.HappyPath(callId, "req-burst", "919876543210", talkSeconds: 42, recording: "rec_burst.mp3").ToList();
+        var burst = Enumerable.Range(0, 4).SelectMany(_ => hooks).ToList(); // every delivery four times
+
+        var responses = await Task.WhenAll(burst.Select(h => Api.PostWebhookAsync(h)));
+        var receipts = new List<long>();
+        foreach (var response in responses)
+            receipts.Add((await TestApi.ReadAsync(response, HttpStatusCode.OK))["deliveryId"]!.GetValue<long>());
+
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EchoedCallId == callId).ToListAsync();
+        var call = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(receipts, Is.Unique, "one row per delivery");
+            Assert.That(rows.Select(r => r.Id), Is.EquivalentTo(receipts), "every acknowledged delivery is stored, and nothing else");
+            Assert.That(rows.Select(r => r.Match), Is.All.AnyOf(WebhookMatch.Applied, WebhookMatch.NoChange), "all processed");
+            Assert.That(rows.Select(r => r.ProcessedAt), Is.All.Not.Null);
+            Assert.That(rows.Select(r => r.CallId), Is.All.EqualTo(callId));
+            Assert.That(call["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+            Assert.That(call["durationSeconds"]!.GetValue<int>(), Is.EqualTo(42));
+            Assert.That(call["recordingFileName"]!.GetValue<string>(), Is.EqualTo("rec_burst.mp3"));
+        });
     }
 
     [TestCase("नमस्ते ड्राइवर 🚚🙏 — “quotes”, ‘single’, 𝄞")]
