@@ -16,14 +16,14 @@
 # Settings (environment; defaults in brackets):
 #   BENCH_DB_HOME     everything of the instance lives here      [/var/tmp/telecmi-bench]
 #   BENCH_DB_PORT     TCP port on 127.0.0.1                       [3307]
-#   BENCH_DB_POOL     innodb_buffer_pool_size                    [1G]
+#   BENCH_DB_POOL     innodb_buffer_pool_size                    [2G]
 #   BENCH_QUICK=1     use the small database telecmi_bench_quick instead of telecmi_bench
 #   BENCH_DB_NAME     database name (overrides the above)
 # Needs root (apt, chown to mysql, root's unix-socket login). No systemd, no Docker.
 
 BENCH_DB_HOME="${BENCH_DB_HOME:-/var/tmp/telecmi-bench}"
 BENCH_DB_PORT="${BENCH_DB_PORT:-3307}"
-BENCH_DB_POOL="${BENCH_DB_POOL:-1G}"
+BENCH_DB_POOL="${BENCH_DB_POOL:-2G}"
 if [ -z "${BENCH_DB_NAME:-}" ]; then
   if [ "${BENCH_QUICK:-0}" = 1 ]; then BENCH_DB_NAME=telecmi_bench_quick; else BENCH_DB_NAME=telecmi_bench; fi
 fi

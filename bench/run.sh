@@ -15,7 +15,8 @@
 #   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
 #                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
 #                              runs scenario 6 at one connection (initiate_c1)
-#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=5 BENCH_WRK_TIMEOUT=30s
+#   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
+#                              settle: with 5 s, the first ~40 s of a scenario were still compiling, see docs/PERFORMANCE.md)
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
 set -euo pipefail
 
@@ -29,7 +30,7 @@ if [ "$QUICK" = 1 ]; then
   CALLS="${BENCH_CALLS:-20000}"; DRIVERS="${BENCH_DRIVERS:-10000}"; WARMUP="${BENCH_WARMUP_SECONDS:-2}"
 else
   DURATION="${BENCH_DURATION:-30}"; WEBHOOK_DURATION="${BENCH_WEBHOOK_DURATION:-60}"; SOAK="${BENCH_SOAK_SECONDS:-300}"
-  CALLS="${BENCH_CALLS:-1000000}"; DRIVERS="${BENCH_DRIVERS:-100000}"; WARMUP="${BENCH_WARMUP_SECONDS:-5}"
+  CALLS="${BENCH_CALLS:-1000000}"; DRIVERS="${BENCH_DRIVERS:-100000}"; WARMUP="${BENCH_WARMUP_SECONDS:-20}"
 fi
 AGENTS=50
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"

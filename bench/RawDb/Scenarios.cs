@@ -3,9 +3,9 @@
 //
 //  Every statement below is what the service sends to MariaDB for ONE request of that kind, in the same
 //  order, with the same transactions, as printed by `bash bench/capture-sql.sh` (EF Core's command log).
-//  Last synced: main @ 30de49e (cursor paging: the page reads limit+1 rows; webhook intake no longer reads
-//  the delivery back). To re-sync: run capture-sql.sh, compare statement by statement, and edit the
-//  constants and the methods here.
+//  Last synced: main after 5f6a508 (webhook intake: one transaction per delivery: the delivery is inserted
+//  already processed, together with the call's update). To re-sync: run capture-sql.sh, compare statement by
+//  statement, and edit the constants and the methods here.
 //
 //  (1) GET /api/calls?limit=20 as a telecaller
 //        a. JWT check (OnTokenValidated):   SELECT EXISTS(agent is active)
@@ -15,14 +15,14 @@
 //  (2) GET /api/calls?status=completed&from&to&limit=20 as the supervisor: the same three with
 //        WHERE Status = @s AND CreatedAt >= @from AND CreatedAt <= @to (no agent filter)
 //  (4) POST /api/webhooks/telecmi (no JWT)
-//        a. SaveChanges #1, autocommit:      INSERT INTO webhook_deliveries ... RETURNING Id
-//        b. (gone since 30de49e: the applier no longer reads the just-stored delivery back)
-//        c. find the call:                   SELECT <call> WHERE Id = @echoed LIMIT 1   (or by TeleCmiRequestId when
+//        a. find the call:                   SELECT <call> WHERE Id = @echoed LIMIT 1   (or by TeleCmiRequestId when
 //                                            extra_params is missing — 10 % of the load mix)
-//        d. SaveChanges #2:
-//             no_change: autocommit          UPDATE webhook_deliveries SET Attempts, CallId, Match, ProcessedAt WHERE Id
+//        b. SaveChanges, one commit:
+//             no_change: autocommit          INSERT INTO webhook_deliveries (... Match = 'NoChange', ProcessedAt ...) RETURNING Id
 //             applied:   one transaction     UPDATE call_logs SET <changed columns>, UpdatedAt, Version WHERE Id AND Version;
-//                                            UPDATE webhook_deliveries ...; COMMIT
+//                                            INSERT INTO webhook_deliveries (... Match = 'Applied' ...) RETURNING Id; COMMIT
+//        (On a version conflict the service falls back to: INSERT raw, commit; re-read; apply; commit. The
+//        baseline has no conflicts to fall back from: its UPDATE ignores the row count.)
 //        The applied share is taken from the service's own webhook run (its "result" counts), so both do the same mix.
 // ============================================================================================================
 
@@ -61,20 +61,21 @@ internal static class Sql
         "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_4 OFFSET @__p_3";
 
     // --- (4) HandleWebhook + WebhookApplier (src/Application/Webhooks/*.cs)
-    public const string InsertDelivery =
-        "SET AUTOCOMMIT = 1;\nINSERT INTO `webhook_deliveries` (`Attempts`, `CallId`, `ConversationId`, `EchoedCallId`, `EventAt`, `Leg`, `LegId`, " +
-        "`Match`, `Payload`, `PayloadHash`, `ProcessedAt`, `ReceivedAt`, `RequestId`, `Status`, `Type`)\n" +
+    private const string DeliveryInsert =
+        "INSERT INTO `webhook_deliveries` (`Attempts`, `CallId`, `ConversationId`, `EchoedCallId`, `EventAt`, `Leg`, `LegId`, " +
+        "`Match`, `Payload`, `PayloadHash`, `ProcessedAt`, `ReceivedAt`, `RequestId`, `Status`, `Type`)\n";
+    // no_change (and unmatched, ignored): the delivery is inserted already processed, one autocommit statement.
+    public const string DeliveryInserted =
+        "SET AUTOCOMMIT = 1;\n" + DeliveryInsert +
         "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)\nRETURNING `Id`;";
     public const string CallById =
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` = @__callId_0\nLIMIT 1";
     public const string CallByRequestId =
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`TeleCmiRequestId` = @__requestId_0\nLIMIT 1";
-    public const string DeliveryProcessed =
-        "SET AUTOCOMMIT = 1;\nUPDATE `webhook_deliveries` SET `Attempts` = @p0, `CallId` = @p1, `Match` = @p2, `ProcessedAt` = @p3\nWHERE `Id` = @p4;\nSELECT ROW_COUNT();";
-    // Applied: EF batches both updates in one command inside a transaction.
-    public const string CallAndDeliveryApplied =
+    // applied: EF batches the call's update and the delivery's insert in one command inside a transaction.
+    public const string CallUpdatedAndDeliveryInserted =
         "UPDATE `call_logs` SET `HangupReason` = @p0, `UpdatedAt` = @p1, `Version` = @p2\nWHERE `Id` = @p3 AND `Version` = @p4;\nSELECT ROW_COUNT();\n\n" +
-        "UPDATE `webhook_deliveries` SET `Attempts` = @p5, `CallId` = @p6, `Match` = @p7, `ProcessedAt` = @p8\nWHERE `Id` = @p9;\nSELECT ROW_COUNT();";
+        DeliveryInsert + "VALUES (@p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)\nRETURNING `Id`;";
 }
 
 /// <summary>A seeded call webhooks can match (from fixtures.json).</summary>
@@ -174,27 +175,6 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         var now = DateTime.UtcNow;
 
-        long deliveryId;
-        await using (var insert = Cmd(db, Sql.InsertDelivery))
-        {
-            var p = insert.Parameters;
-            p.AddWithValue("@p0", 0);
-            p.AddWithValue("@p1", DBNull.Value);
-            p.AddWithValue("@p2", c.ConversationId);
-            p.AddWithValue("@p3", echoed ? c.CallId : DBNull.Value);
-            p.AddWithValue("@p4", DateTimeOffset.FromUnixTimeMilliseconds(at).UtcDateTime);
-            p.AddWithValue("@p5", kind[2]);
-            p.AddWithValue("@p6", legId);
-            p.AddWithValue("@p7", "Received");
-            p.AddWithValue("@p8", body);
-            p.AddWithValue("@p9", hash);
-            p.AddWithValue("@p10", DBNull.Value);
-            p.AddWithValue("@p11", now);
-            p.AddWithValue("@p12", c.RequestId);
-            p.AddWithValue("@p13", kind[1]);
-            p.AddWithValue("@p14", kind[0]);
-            deliveryId = Convert.ToInt64(await insert.ExecuteScalarAsync());
-        }
         int version;
         await using (var find = Cmd(db, echoed ? Sql.CallById : Sql.CallByRequestId))
         {
@@ -206,37 +186,49 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
             version = r.GetInt32(r.FieldCount - 1);
         }
         var processed = DateTime.UtcNow;
-        if (rng.NextDouble() < appliedShare)
+        var applied = rng.NextDouble() < appliedShare;
+
+        void DeliveryValues(MySqlParameterCollection p, int first)
+        {
+            p.AddWithValue($"@p{first}", 1);
+            p.AddWithValue($"@p{first + 1}", c.CallId);
+            p.AddWithValue($"@p{first + 2}", c.ConversationId);
+            p.AddWithValue($"@p{first + 3}", echoed ? c.CallId : DBNull.Value);
+            p.AddWithValue($"@p{first + 4}", DateTimeOffset.FromUnixTimeMilliseconds(at).UtcDateTime);
+            p.AddWithValue($"@p{first + 5}", kind[2]);
+            p.AddWithValue($"@p{first + 6}", legId);
+            p.AddWithValue($"@p{first + 7}", applied ? "Applied" : "NoChange");
+            p.AddWithValue($"@p{first + 8}", body);
+            p.AddWithValue($"@p{first + 9}", hash);
+            p.AddWithValue($"@p{first + 10}", processed);
+            p.AddWithValue($"@p{first + 11}", now);
+            p.AddWithValue($"@p{first + 12}", c.RequestId);
+            p.AddWithValue($"@p{first + 13}", kind[1]);
+            p.AddWithValue($"@p{first + 14}", kind[0]);
+        }
+
+        if (applied)
         {
             await using var tx = await db.BeginTransactionAsync();
-            await using (var update = Cmd(db, Sql.CallAndDeliveryApplied, tx))
+            await using (var batch = Cmd(db, Sql.CallUpdatedAndDeliveryInserted, tx))
             {
-                var p = update.Parameters;
+                var p = batch.Parameters;
                 p.AddWithValue("@p0", "recv_bye");
                 p.AddWithValue("@p1", processed);
                 p.AddWithValue("@p2", version + 1);
                 p.AddWithValue("@p3", c.CallId);
                 p.AddWithValue("@p4", version);
-                p.AddWithValue("@p5", 1);
-                p.AddWithValue("@p6", c.CallId);
-                p.AddWithValue("@p7", "Applied");
-                p.AddWithValue("@p8", processed);
-                p.AddWithValue("@p9", deliveryId);
-                await using var r = await update.ExecuteReaderAsync();
+                DeliveryValues(p, 5);
+                await using var r = await batch.ExecuteReaderAsync();
                 do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
             }
             await tx.CommitAsync();
         }
         else
         {
-            await using var update = Cmd(db, Sql.DeliveryProcessed);
-            var p = update.Parameters;
-            p.AddWithValue("@p0", 1);
-            p.AddWithValue("@p1", c.CallId);
-            p.AddWithValue("@p2", "NoChange");
-            p.AddWithValue("@p3", processed);
-            p.AddWithValue("@p4", deliveryId);
-            await update.ExecuteScalarAsync();
+            await using var insert = Cmd(db, Sql.DeliveryInserted);
+            DeliveryValues(insert.Parameters, 0);
+            await insert.ExecuteScalarAsync();
         }
     }
 }

@@ -34,7 +34,9 @@ public static class DependencyInjection
         else if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:Provider is MySql but ConnectionStrings:Default (env ConnectionStrings__Default) is not set.");
 
-        services.AddDbContext<AppDbContext>(options => DbContextOptionsFactory.Configure(options, database, connectionString!));
+        // Pooled: a request reuses a reset context instead of building one (and its internal services) anew.
+        // AppDbContext holds no per-request state of its own, which pooling requires.
+        services.AddDbContextPool<AppDbContext>(options => DbContextOptionsFactory.Configure(options, database, connectionString!), poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
