@@ -9,7 +9,7 @@ namespace TeleCmi.Application.Reports;
 /// <summary>
 /// The grouped queries behind the reports. Rows are counted by the database (GROUP BY over the
 /// covering IX_call_logs_Reports index, or (AgentId, CreatedAt, Id) for one agent), never loaded into memory: what comes back is one row per
-/// day (or agent) × status × outcome.
+/// day (or agent) × status × outcome, the latter two as one <see cref="FigureCode"/>.
 /// </summary>
 public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar)
 {
@@ -31,11 +31,11 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
             }
             var minutes = run.Offset.TotalMinutes;
             var rows = await calls
-                .GroupBy(c => new { Day = c.CreatedAt.AddMinutes(minutes).Date, c.Status, c.Outcome })
-                .Select(g => new { g.Key.Day, g.Key.Status, g.Key.Outcome, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
+                .GroupBy(FigureCode.Key((CallLog c, int code) => new { Day = c.CreatedAt.AddMinutes(minutes).Date, Code = code }))
+                .Select(g => new { g.Key.Day, g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
                 .ToListAsync(ct);
             foreach (var row in rows)
-                builders[DateOnly.FromDateTime(row.Day)].Add(new FigureRow(row.Status, row.Outcome, row.Calls, row.Talk));
+                builders[DateOnly.FromDateTime(row.Day)].Add(FigureCode.Row(row.Code, row.Calls, row.Talk));
         }
         return builders.Select(b => (b.Key, b.Value.Build())).ToList();
     }
@@ -44,12 +44,12 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
     public async Task<IReadOnlyDictionary<int, CallFigures>> PerAgentAsync(DateOnly from, DateOnly to, CallProvider? provider, CancellationToken ct)
     {
         var rows = await Calls(calendar.StartOfDayUtc(from), calendar.StartOfDayUtc(to.AddDays(1)), null, provider)
-            .GroupBy(c => new { c.AgentId, c.Status, c.Outcome })
-            .Select(g => new { g.Key.AgentId, g.Key.Status, g.Key.Outcome, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
+            .GroupBy(FigureCode.Key((CallLog c, int code) => new { c.AgentId, Code = code }))
+            .Select(g => new { g.Key.AgentId, g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.AgentId).ToDictionary(
             g => g.Key,
-            g => g.Aggregate(new FiguresBuilder(), (b, r) => b.Add(new FigureRow(r.Status, r.Outcome, r.Calls, r.Talk))).Build());
+            g => g.Aggregate(new FiguresBuilder(), (b, r) => b.Add(FigureCode.Row(r.Code, r.Calls, r.Talk))).Build());
     }
 
     /// <summary>How many agents placed calls between the two days.</summary>
@@ -69,8 +69,8 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
     }
 
     private static async Task<List<FigureRow>> ByStatusAndOutcomeAsync(IQueryable<CallLog> calls, CancellationToken ct) =>
-        (await calls.GroupBy(c => new { c.Status, c.Outcome })
-            .Select(g => new { g.Key.Status, g.Key.Outcome, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
+        (await calls.GroupBy(FigureCode.Key((CallLog c, int code) => new { Code = code }))
+            .Select(g => new { g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
             .ToListAsync(ct))
-        .Select(r => new FigureRow(r.Status, r.Outcome, r.Calls, r.Talk)).ToList();
+        .Select(r => FigureCode.Row(r.Code, r.Calls, r.Talk)).ToList();
 }
