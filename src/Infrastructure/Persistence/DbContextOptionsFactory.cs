@@ -9,6 +9,7 @@ public static class DbContextOptionsFactory
     public const string SqliteMigrationsAssembly = "TeleCmi.Migrations.Sqlite";
     public const string MySqlMigrationsAssembly = "TeleCmi.Migrations.MySql";
     public const string DefaultSqliteConnectionString = "Data Source=data/telecmi.db";
+    private static readonly IndexHintInterceptor IndexHints = new();
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string connectionString)
     {
@@ -18,6 +19,7 @@ public static class DbContextOptionsFactory
                 builder.UseMySql(connectionString, ServerVersion.Parse(options.ServerVersion), mysql => mysql
                     .MigrationsAssembly(MySqlMigrationsAssembly)
                     .CommandTimeout(options.CommandTimeoutSeconds));
+                builder.AddInterceptors(IndexHints);
                 break;
             default:
                 builder.UseSqlite(connectionString, sqlite => sqlite

@@ -92,6 +92,32 @@ public sealed class CallListPagingTests(DatabaseEngine engine) : ApiFixture(engi
     }
 
     [Test]
+    public async Task AllAgentsByStatusAndDates_UsesTheIndexHint_AndPagesTheSame()
+    {
+        // Status + date range across all agents is the query MySQL gets FORCE INDEX for (IndexHint): same rows,
+        // same order, by offset and by cursor, on both engines.
+        var window = "from=2026-02-01T03:25:00Z&to=2026-02-01T05:00:00Z&status=missed";
+        var all = Ids(await ListAsync(supervisor, $"/api/calls?{window}&limit=200"));
+        var byCursor = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await ListAsync(supervisor, $"/api/calls?{window}&limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            Assert.That(page["items"]!.AsArray().Select(i => i!["status"]!.GetValue<string>()), Has.All.EqualTo("missed"));
+            byCursor.AddRange(Ids(page));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+
+        var ourMissed = all.Intersect(newestFirst).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ourMissed, Has.Count.EqualTo(6), "this agent's six missed calls are all in the window");
+            Assert.That(ourMissed, Is.EqualTo(newestFirst.Where(ourMissed.Contains)), "newest first");
+            Assert.That(byCursor, Is.EqualTo(all));
+        });
+    }
+
+    [Test]
     public async Task ACursor_GivesATelecallerOnlyTheirOwnCalls()
     {
         var first = await ListAsync(agent, "/api/calls?limit=3");

@@ -56,6 +56,10 @@ public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQ
     {
         var calls = db.CallLogs.AsNoTracking()
             .Filter(new CallLogFilter(q.AgentId, q.DriverId, q.Provider, q.Status, q.Outcome, q.From, q.To), user);
+        // All agents' calls of one status in a date range: (Status, CreatedAt, Id) read as a range (see IndexHint).
+        var allAgents = user.Role is not AgentRole.Telecaller && q.AgentId is null;
+        if (allAgents && q.DriverId is null && q.Status is not null && (q.From is not null || q.To is not null))
+            calls = calls.TagWith(IndexHint.CallsByStatusAndTime);
         int? total = null;
         IQueryable<CallLog> page;
         if (q.Cursor is not null && CallLogCursor.TryParse(q.Cursor, out var after))

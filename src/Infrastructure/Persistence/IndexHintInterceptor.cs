@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using TeleCmi.Application.Common.Interfaces;
+
+namespace TeleCmi.Infrastructure.Persistence;
+
+/// <summary>
+/// MySQL/MariaDB only: turns an <see cref="IndexHint"/> tag on a query into <c>FORCE INDEX</c> on its
+/// <c>call_logs</c> table (EF Core has no index hints of its own; this is the interceptor pattern of EF's docs).
+/// </summary>
+public sealed partial class IndexHintInterceptor : DbCommandInterceptor
+{
+    private const string CallLogsFrom = "FROM `call_logs` AS `c`";
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        command.CommandText = Apply(command.CommandText);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        command.CommandText = Apply(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        command.CommandText = Apply(command.CommandText);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        command.CommandText = Apply(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The SQL with <c>FORCE INDEX</c> after the first <c>call_logs</c> table when it carries a hint tag; else unchanged.</summary>
+    public static string Apply(string sql)
+    {
+        if (!sql.StartsWith("-- ", StringComparison.Ordinal)) return sql; // EF puts tags first, as comments
+        var match = Tag().Match(sql);
+        if (!match.Success) return sql;
+        var from = sql.IndexOf(CallLogsFrom, match.Index + match.Length, StringComparison.Ordinal);
+        if (from < 0) return sql;
+        var at = from + CallLogsFrom.Length;
+        return string.Concat(sql.AsSpan(0, at), $" FORCE INDEX (`{match.Groups[1].Value}`)", sql.AsSpan(at));
+    }
+
+    [GeneratedRegex(@"^-- telecmi:force-index (IX_[A-Za-z0-9_]{1,60})\r?$", RegexOptions.Multiline)]
+    private static partial Regex Tag();
+}
