@@ -16,7 +16,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
 {
     private const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>Receives a TeleCMI webhook (JSON body). Every accepted delivery is stored before it is applied.</summary>
+    /// <summary>Receives a TeleCMI webhook (JSON body). Every accepted delivery is committed before it is answered.</summary>
     /// <param name="token">The webhook secret configured in TeleCMI's dashboard URL.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Stored; <c>result</c> says whether it matched and changed a call.</response>

@@ -16,7 +16,7 @@ public enum WebhookMatch
 }
 
 /// <summary>
-/// One webhook delivery from TeleCMI, stored raw with its receive time before it is applied, so that
+/// One webhook delivery from TeleCMI, stored as received with its receive time (committed before it is answered), so that
 /// nothing TeleCMI tells us is lost even when it matches no call or carries a status we do not know.
 /// </summary>
 public sealed class WebhookDelivery
