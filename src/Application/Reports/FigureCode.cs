@@ -13,7 +13,7 @@ public static class FigureCode
 {
     private const int OutcomeSlots = 16; // outcome + 1 (0 = none) < 16
 
-    // Most frequent first: a CASE stops at its first match. Every value of the enums is in the chains (checked below).
+    // Most frequent first: a CASE stops at its first match. Ordered() appends every other value of the enum.
     private static readonly CallStatus[] StatusOrder = Ordered(
         [CallStatus.Completed, CallStatus.Missed, CallStatus.Failed, CallStatus.Unknown]);
     private static readonly CallOutcome[] OutcomeOrder = Ordered(

@@ -8,6 +8,7 @@ namespace TeleCmi.Infrastructure.Persistence;
 /// <summary>
 /// MySQL/MariaDB only: turns an <see cref="IndexHint"/> tag on a query into <c>FORCE INDEX</c> on its
 /// <c>call_logs</c> table (EF Core has no index hints of its own; this is the interceptor pattern of EF's docs).
+/// LINQ queries, counts included, run as readers, so only the reader hooks are needed.
 /// </summary>
 public sealed partial class IndexHintInterceptor : DbCommandInterceptor
 {
@@ -26,19 +27,6 @@ public sealed partial class IndexHintInterceptor : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        command.CommandText = Apply(command.CommandText);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        command.CommandText = Apply(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
-
     /// <summary>The SQL with <c>FORCE INDEX</c> after the first <c>call_logs</c> table when it carries a hint tag; else unchanged.</summary>
     public static string Apply(string sql)
     {
@@ -51,6 +39,6 @@ public sealed partial class IndexHintInterceptor : DbCommandInterceptor
         return string.Concat(sql.AsSpan(0, at), $" FORCE INDEX (`{match.Groups[1].Value}`)", sql.AsSpan(at));
     }
 
-    [GeneratedRegex(@"^-- telecmi:force-index (IX_[A-Za-z0-9_]{1,60})\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex("^-- " + IndexHint.Prefix + @"(IX_[A-Za-z0-9_]{1,60})\r?$", RegexOptions.Multiline)]
     private static partial Regex Tag();
 }
