@@ -617,5 +617,94 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+
+    CREATE TABLE `report_day_figures` (
+        `Zone` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Day` date NOT NULL,
+        `Provider` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Code` int NOT NULL,
+        `Calls` int NOT NULL,
+        `TalkSeconds` bigint NOT NULL,
+        CONSTRAINT `PK_report_day_figures` PRIMARY KEY (`Zone`, `Day`, `Provider`, `Code`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+
+    CREATE TABLE `report_days` (
+        `Zone` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Day` date NOT NULL,
+        `ComputedAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_report_days` PRIMARY KEY (`Zone`, `Day`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+
+    CREATE TABLE `report_stale_days` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `Day` date NOT NULL,
+        `MarkedAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_report_stale_days` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+
+    CREATE INDEX `IX_report_stale_days_Day` ON `report_stale_days` (`Day`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261202145524_ReportRollup', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -25,6 +25,7 @@ builder.Services.AddTeleCmiSwagger();
 builder.Services.AddTeleCmiMetrics(builder.Configuration);
 builder.Services.AddHostedService<StaleCallSweeper>();
 builder.Services.AddHostedService<IdempotencyKeySweeper>();
+builder.Services.AddHostedService<ReportRollupRefresher>();
 
 var app = builder.Build();
 

@@ -30,6 +30,8 @@ public static class DependencyInjection
         });
         services.AddSingleton<BusinessCalendar>();
         services.AddScoped<ReportFigures>();
+        services.AddScoped<ReportRollup>();
+        services.AddSingleton<ReportRollupGate>();
         services.AddScoped<FollowUpQueries>();
         // Needs the host's IMeterFactory (every .NET host registers one).
         services.TryAddSingleton<TeleCmiMetrics>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Reports;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Infrastructure.Identity;
 using TeleCmi.Infrastructure.Idempotency;
@@ -36,7 +37,13 @@ public static class DependencyInjection
 
         // Pooled: a request reuses a reset context instead of building one (and its internal services) anew.
         // AppDbContext holds no per-request state of its own, which pooling requires.
-        services.AddDbContextPool<AppDbContext>(options => DbContextOptionsFactory.Configure(options, database, connectionString!), poolSize: 256);
+        services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName));
+        services.AddSingleton<StaleRollupDayInterceptor>();
+        services.AddDbContextPool<AppDbContext>((sp, options) =>
+        {
+            DbContextOptionsFactory.Configure(options, database, connectionString!);
+            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>());
+        }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();

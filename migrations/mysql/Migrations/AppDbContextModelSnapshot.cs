@@ -22,6 +22,71 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("TeleCmi.Application.Reports.RollupDay", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Zone", "Day");
+
+                    b.ToTable("report_days", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Application.Reports.RollupFigure", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Zone", "Day", "Provider", "Code");
+
+                    b.ToTable("report_day_figures", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Application.Reports.StaleRollupDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("report_stale_days", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")

@@ -17,6 +17,69 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("TeleCmi.Application.Reports.RollupDay", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Zone", "Day");
+
+                    b.ToTable("report_days", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Application.Reports.RollupFigure", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Zone", "Day", "Provider", "Code");
+
+                    b.ToTable("report_day_figures", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Application.Reports.StaleRollupDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("report_stale_days", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Time;
+using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Reports;
@@ -11,7 +12,7 @@ namespace TeleCmi.Application.Reports;
 /// covering IX_call_logs_Reports index, or (AgentId, CreatedAt, Id) for one agent), never loaded into memory: what comes back is one row per
 /// day (or agent) × status × outcome, the latter two as one <see cref="FigureCode"/>.
 /// </summary>
-public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar)
+public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar, ReportRollup rollup)
 {
     /// <summary>Figures per business day from <paramref name="from"/> to <paramref name="to"/>, days without calls included.</summary>
     public async Task<IReadOnlyList<(DateOnly Day, CallFigures Figures)>> PerDayAsync(
@@ -20,24 +21,60 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
         var builders = new SortedDictionary<DateOnly, FiguresBuilder>();
         for (var day = from; day <= to; day = day.AddDays(1)) builders[day] = new FiguresBuilder();
 
-        foreach (var run in calendar.Runs(from, to))
+        var liveFrom = from;
+        // All agents' closed days come from the rollup; one agent's figures (20,000 calls in 18 months at most) and
+        // the last two days are counted live.
+        if (agentId is null && rollup.Enabled && user.Role is AgentRole.Supervisor or AgentRole.Admin && from <= rollup.LastRolledDay)
         {
-            var calls = Calls(run.StartUtc, run.EndUtc, agentId, provider);
+            var rolledTo = to < rollup.LastRolledDay ? to : rollup.LastRolledDay;
+            foreach (var row in await rollup.ReadAsync(from, rolledTo, provider, ct))
+                builders[row.Day].Add(FigureCode.Row(row.Code, row.Calls, row.TalkSeconds));
+            liveFrom = rolledTo.AddDays(1);
+        }
+        if (liveFrom <= to)
+        {
+            var live = await PerDayRowsAsync((start, end) => Calls(start, end, agentId, provider), Days(liveFrom, to), calendar, ct);
+            foreach (var row in live.Values.SelectMany(rows => rows))
+                builders[row.Day].Add(FigureCode.Row(row.Code, row.Calls, row.TalkSeconds));
+        }
+        return builders.Select(b => (b.Key, b.Value.Build())).ToList();
+    }
+
+    /// <summary>
+    /// Counts the calls of the given business days (ascending) per day, provider and <see cref="FigureCode"/>, one grouped
+    /// query per run of consecutive days with one UTC offset. <paramref name="calls"/> gives the calls created in a UTC range.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<DateOnly, List<RollupRow>>> PerDayRowsAsync(
+        Func<DateTime, DateTime, IQueryable<CallLog>> calls, IEnumerable<DateOnly> days, BusinessCalendar calendar, CancellationToken ct)
+    {
+        var result = new SortedDictionary<DateOnly, List<RollupRow>>();
+        foreach (var (first, last) in ReportRollup.Ranges(days))
+        foreach (var run in calendar.Runs(first, last))
+        {
+            for (var day = run.First; day <= run.Last; day = day.AddDays(1)) result[day] = [];
+            var inRun = calls(run.StartUtc, run.EndUtc);
             if (!run.Uniform)
             {
                 // The UTC offset changes during this day (DST): it is one day, no grouping by day needed.
-                foreach (var row in await ByStatusAndOutcomeAsync(calls, ct)) builders[run.First].Add(row);
+                var rows = await inRun
+                    .GroupBy(FigureCode.Key((CallLog c, int code) => new { c.Provider, Code = code }))
+                    .Select(g => new { g.Key.Provider, g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
+                    .ToListAsync(ct);
+                result[run.First].AddRange(rows.Select(r => new RollupRow(run.First, r.Provider, r.Code, r.Calls, r.Talk)));
                 continue;
             }
             var minutes = run.Offset.TotalMinutes;
-            var rows = await calls
-                .GroupBy(FigureCode.Key((CallLog c, int code) => new { Day = c.CreatedAt.AddMinutes(minutes).Date, Code = code }))
-                .Select(g => new { g.Key.Day, g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
+            var dayRows = await inRun
+                .GroupBy(FigureCode.Key((CallLog c, int code) => new { Day = c.CreatedAt.AddMinutes(minutes).Date, c.Provider, Code = code }))
+                .Select(g => new { g.Key.Day, g.Key.Provider, g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
                 .ToListAsync(ct);
-            foreach (var row in rows)
-                builders[DateOnly.FromDateTime(row.Day)].Add(FigureCode.Row(row.Code, row.Calls, row.Talk));
+            foreach (var r in dayRows)
+            {
+                var day = DateOnly.FromDateTime(r.Day);
+                result[day].Add(new RollupRow(day, r.Provider, r.Code, r.Calls, r.Talk));
+            }
         }
-        return builders.Select(b => (b.Key, b.Value.Build())).ToList();
+        return result;
     }
 
     /// <summary>Figures per agent who placed calls between the two days.</summary>
@@ -61,16 +98,15 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
     public static CallFigures Total(IEnumerable<CallFigures> figures) =>
         figures.Aggregate(new FiguresBuilder(), (b, f) => b.Add(f)).Build();
 
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1)) yield return day;
+    }
+
     private IQueryable<CallLog> Calls(DateTime startUtc, DateTime endUtc, int? agentId, CallProvider? provider)
     {
         var calls = db.CallLogs.AsNoTracking().Filter(new CallLogFilter(AgentId: agentId, Provider: provider), user)
             .Where(c => c.CreatedAt >= startUtc && c.CreatedAt < endUtc);
         return calls;
     }
-
-    private static async Task<List<FigureRow>> ByStatusAndOutcomeAsync(IQueryable<CallLog> calls, CancellationToken ct) =>
-        (await calls.GroupBy(FigureCode.Key((CallLog c, int code) => new { Code = code }))
-            .Select(g => new { g.Key.Code, Calls = g.Count(), Talk = g.Sum(c => (long)(c.TalkSeconds ?? c.AgentDurationSeconds ?? 0)) })
-            .ToListAsync(ct))
-        .Select(r => FigureCode.Row(r.Code, r.Calls, r.Talk)).ToList();
 }

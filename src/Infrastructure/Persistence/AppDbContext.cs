@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Reports;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
@@ -17,6 +18,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<CallLog> CallLogs => Set<CallLog>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<RollupDay> RollupDays => Set<RollupDay>();
+    public DbSet<RollupFigure> RollupFigures => Set<RollupFigure>();
+    public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 

@@ -37,6 +37,8 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "100000");
         builder.UseSetting("RateLimits:WebhooksPerSecond", "100000");
+        // Reports fill the rollup on demand; the background refresh would only race the tests' own data.
+        builder.UseSetting("Reports:Rollup:RefreshMinutes", "0");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITeleCmiGateway>();

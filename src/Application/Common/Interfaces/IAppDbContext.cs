@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using TeleCmi.Application.Reports;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
@@ -14,6 +15,9 @@ public interface IAppDbContext
     DbSet<Driver> Drivers { get; }
     DbSet<CallLog> CallLogs { get; }
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<RollupDay> RollupDays { get; }
+    DbSet<RollupFigure> RollupFigures { get; }
+    DbSet<StaleRollupDay> StaleRollupDays { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>

@@ -21,6 +21,10 @@ public sealed class BusinessCalendar(IOptions<CallPolicyOptions> options, TimePr
     /// <summary>Today's date in the business time zone.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone));
 
+    /// <summary>The business date of a UTC instant.</summary>
+    public DateOnly DayOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
     /// <summary>The UTC instant the business day <paramref name="day"/> starts.</summary>
     public DateTime StartOfDayUtc(DateOnly day)
     {

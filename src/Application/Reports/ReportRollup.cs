@@ -1,0 +1,153 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Time;
+using TeleCmi.Domain.Calls;
+
+namespace TeleCmi.Application.Reports;
+
+/// <summary>Settings of the report rollup (section <c>Reports:Rollup</c>).</summary>
+public sealed class ReportRollupOptions
+{
+    public const string SectionName = "Reports:Rollup";
+
+    /// <summary>Whether all-agent reports read closed days from the rollup. <c>false</c>: every report counts the calls live.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often (minutes) a background job brings the rollup of the last <see cref="ReportRange.MaxDays"/> days up
+    /// to date, first shortly after start; 0 turns the job off (reports then fill the rollup when they need it).</summary>
+    public int RefreshMinutes { get; set; } = 10;
+}
+
+/// <summary>Lets one request per process at a time compute missing days; the others wait and then find them stored.</summary>
+public sealed class ReportRollupGate
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
+/// <summary>One stored group: calls of one day with one provider and one <see cref="FigureCode"/>.</summary>
+public sealed record RollupRow(DateOnly Day, CallProvider Provider, int Code, int Calls, long TalkSeconds);
+
+/// <summary>
+/// The per-day figures of closed business days, stored so that a report over 18 months reads ~30 rows per day instead
+/// of counting a million calls (docs/decisions/0007-report-rollup-for-closed-days.md).
+/// <para>A day is rolled up once it is older than yesterday (<see cref="LastRolledDay"/>): today and yesterday are always
+/// counted live, so a change that was decided before midnight and committed after it cannot slip past the rollup.
+/// Every later change to a call of a past day is marked in <see cref="StaleRollupDay"/> in the change's own transaction
+/// (by the persistence layer); a day is recomputed when it is marked or has never been computed, before it is read.</para>
+/// </summary>
+public sealed class ReportRollup(
+    IAppDbContext db, BusinessCalendar calendar, ReportRollupGate gate, IOptions<ReportRollupOptions> options, ILogger<ReportRollup> logger)
+{
+    /// <summary>Whether reports read the rollup.</summary>
+    public bool Enabled => options.Value.Enabled;
+
+    /// <summary>The newest day the rollup holds: the day before yesterday.</summary>
+    public DateOnly LastRolledDay => calendar.Today.AddDays(-2);
+
+    /// <summary>The stored figures of <paramref name="from"/>..<paramref name="to"/> (closed days only), brought up to date first.</summary>
+    public async Task<IReadOnlyList<RollupRow>> ReadAsync(DateOnly from, DateOnly to, CallProvider? provider, CancellationToken ct)
+    {
+        if (to > LastRolledDay) throw new ArgumentOutOfRangeException(nameof(to), to, "The rollup holds closed days only.");
+        var computed = await RefreshAsync(from, to, ct);
+        var zone = calendar.ZoneId;
+        var query = db.RollupFigures.AsNoTracking().Where(f => f.Zone == zone && f.Day >= from && f.Day <= to);
+        if (provider is not null) query = query.Where(f => f.Provider == provider);
+        var stored = await query.Select(f => new RollupRow(f.Day, f.Provider, f.Code, f.Calls, f.TalkSeconds)).ToListAsync(ct);
+        if (computed.Count == 0) return stored;
+        // What this request computed counts even if storing it failed (another instance stored the same days).
+        return [.. stored.Where(r => !computed.ContainsKey(r.Day)),
+            .. computed.Values.SelectMany(rows => rows).Where(r => provider is null || r.Provider == provider)];
+    }
+
+    /// <summary>
+    /// Computes and stores the days of <paramref name="from"/>..<paramref name="to"/> (up to <see cref="LastRolledDay"/>)
+    /// that were never computed or were marked stale. Returns what it computed, per day.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DateOnly, List<RollupRow>>> RefreshAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to > LastRolledDay) to = LastRolledDay;
+        if (from > to || (await PendingAsync(from, to, ct)).Days.Count == 0) return new Dictionary<DateOnly, List<RollupRow>>();
+        await gate.Semaphore.WaitAsync(ct);
+        try
+        {
+            // Read again: another request of this process may have stored them while this one waited.
+            var pending = await PendingAsync(from, to, ct);
+            if (pending.Days.Count == 0) return new Dictionary<DateOnly, List<RollupRow>>();
+            // Stale marks are read before the calls are counted: a change committed after this point is counted, or
+            // leaves a mark of its own that is not deleted below.
+            var rows = await ReportFigures.PerDayRowsAsync(
+                (start, end) => db.CallLogs.AsNoTracking().Where(c => c.CreatedAt >= start && c.CreatedAt < end), pending.Days, calendar, ct);
+            await StoreAsync(pending, rows, ct);
+            return rows;
+        }
+        finally
+        {
+            gate.Semaphore.Release();
+        }
+    }
+
+    private sealed record Pending(SortedSet<DateOnly> Days, List<long> StaleIds);
+
+    private async Task<Pending> PendingAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var zone = calendar.ZoneId;
+        var stale = await db.StaleRollupDays.AsNoTracking().Where(s => s.Day >= from && s.Day <= to)
+            .Select(s => new { s.Id, s.Day }).ToListAsync(ct);
+        var done = (await db.RollupDays.AsNoTracking().Where(d => d.Zone == zone && d.Day >= from && d.Day <= to)
+            .Select(d => d.Day).ToListAsync(ct)).ToHashSet();
+        var days = new SortedSet<DateOnly>(stale.Select(s => s.Day));
+        for (var day = from; day <= to; day = day.AddDays(1))
+            if (!done.Contains(day)) days.Add(day);
+        return new Pending(days, stale.Select(s => s.Id).ToList());
+    }
+
+    private async Task StoreAsync(Pending pending, IReadOnlyDictionary<DateOnly, List<RollupRow>> rows, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null) return; // never inside someone else's unit of work
+        var (zone, now) = (calendar.ZoneId, calendar.UtcNow);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var (first, last) in Ranges(pending.Days))
+            {
+                await db.RollupFigures.Where(f => f.Zone == zone && f.Day >= first && f.Day <= last).ExecuteDeleteAsync(ct);
+                await db.RollupDays.Where(d => d.Zone == zone && d.Day >= first && d.Day <= last).ExecuteDeleteAsync(ct);
+            }
+            db.RollupDays.AddRange(pending.Days.Select(day => new RollupDay { Zone = zone, Day = day, ComputedAt = now }));
+            db.RollupFigures.AddRange(rows.Values.SelectMany(r => r).Select(r => new RollupFigure
+            {
+                Zone = zone, Day = r.Day, Provider = r.Provider, Code = r.Code, Calls = r.Calls, TalkSeconds = r.TalkSeconds,
+            }));
+            await db.SaveChangesAsync(ct);
+            foreach (var ids in pending.StaleIds.Chunk(500))
+                await db.StaleRollupDays.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        {
+            // Two instances storing the same days at once (a deadlock, a duplicate key): the other one's rows are as
+            // good as these, and the marks not deleted here only cause one more recount.
+            logger.LogInformation("Report rollup of {Days} day(s) not stored: {Error}", pending.Days.Count, ex.GetType().Name);
+        }
+        finally
+        {
+            db.ClearTracked();
+        }
+    }
+
+    /// <summary>Consecutive runs of days.</summary>
+    internal static IEnumerable<(DateOnly First, DateOnly Last)> Ranges(IEnumerable<DateOnly> sortedDays)
+    {
+        DateOnly? first = null, last = null;
+        foreach (var day in sortedDays)
+        {
+            if (last is { } l && day == l.AddDays(1)) { last = day; continue; }
+            if (first is { } f) yield return (f, last!.Value);
+            (first, last) = (day, day);
+        }
+        if (first is { } start) yield return (start, last!.Value);
+    }
+}
