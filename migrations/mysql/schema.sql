@@ -621,16 +621,30 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202150853_ReportRollup') THEN
 
     CREATE TABLE `report_day_figures` (
         `Zone` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
         `Day` date NOT NULL,
         `Provider` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
-        `Code` int NOT NULL,
         `Calls` int NOT NULL,
+        `Answered` int NOT NULL,
+        `Completed` int NOT NULL,
+        `Missed` int NOT NULL,
+        `Failed` int NOT NULL,
+        `InProgress` int NOT NULL,
+        `Unknown` int NOT NULL,
         `TalkSeconds` bigint NOT NULL,
-        CONSTRAINT `PK_report_day_figures` PRIMARY KEY (`Zone`, `Day`, `Provider`, `Code`)
+        `Connected` int NOT NULL,
+        `NotReachable` int NOT NULL,
+        `Busy` int NOT NULL,
+        `WrongNumber` int NOT NULL,
+        `CallBackLater` int NOT NULL,
+        `Interested` int NOT NULL,
+        `NotInterested` int NOT NULL,
+        `OtherOutcome` int NOT NULL,
+        `NoOutcome` int NOT NULL,
+        CONSTRAINT `PK_report_day_figures` PRIMARY KEY (`Zone`, `Day`, `Provider`)
     ) CHARACTER SET=utf8mb4;
 
     END IF;
@@ -643,7 +657,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202150853_ReportRollup') THEN
 
     CREATE TABLE `report_days` (
         `Zone` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
@@ -662,7 +676,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202150853_ReportRollup') THEN
 
     CREATE TABLE `report_stale_days` (
         `Id` bigint NOT NULL AUTO_INCREMENT,
@@ -681,7 +695,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202150853_ReportRollup') THEN
 
     CREATE INDEX `IX_report_stale_days_Day` ON `report_stale_days` (`Day`);
 
@@ -695,10 +709,10 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202145524_ReportRollup') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261202150853_ReportRollup') THEN
 
     INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
-    VALUES ('20261202145524_ReportRollup', '9.0.23');
+    VALUES ('20261202150853_ReportRollup', '9.0.23');
 
     END IF;
 END //

@@ -52,16 +52,58 @@ namespace TeleCmi.Migrations.MySql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
 
-                    b.Property<int>("Code")
+                    b.Property<int>("Answered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallBackLater")
                         .HasColumnType("int");
 
                     b.Property<int>("Calls")
                         .HasColumnType("int");
 
+                    b.Property<int>("Completed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Connected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Interested")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotInterested")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotReachable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherOutcome")
+                        .HasColumnType("int");
+
                     b.Property<long>("TalkSeconds")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Zone", "Day", "Provider", "Code");
+                    b.Property<int>("Unknown")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WrongNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Zone", "Day", "Provider");
 
                     b.ToTable("report_day_figures", (string)null);
                 });

@@ -47,16 +47,58 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Code")
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallBackLater")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Calls")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Connected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotInterested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotReachable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TalkSeconds")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Zone", "Day", "Provider", "Code");
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrongNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Zone", "Day", "Provider");
 
                     b.ToTable("report_day_figures", (string)null);
                 });

@@ -15,6 +15,15 @@ public sealed record CallFigures(
 {
     /// <summary>No calls.</summary>
     public static CallFigures Zero { get; } = new FiguresBuilder().Build();
+
+    /// <summary>Figures from their counts; the ratios are worked out here.</summary>
+    public static CallFigures FromCounts(int calls, int answered, int completed, int missed, int failed, int inProgress, int unknown,
+        long talkSeconds, OutcomeCounts outcomes) =>
+        new(calls, answered, completed, missed, failed, inProgress, unknown,
+            calls == 0 ? 0 : Math.Round((double)answered / calls, 4),
+            talkSeconds,
+            answered == 0 ? 0 : Math.Round((double)talkSeconds / answered, 1),
+            outcomes);
 }
 
 /// <summary>Calls per outcome the agent recorded; <c>none</c> counts calls without one.</summary>
@@ -64,13 +73,9 @@ public sealed class FiguresBuilder
     {
         int S(CallStatus s) => statuses[(int)s];
         int O(CallOutcome o) => outcomes[(int)o];
-        var answered = S(CallStatus.Answered) + S(CallStatus.Completed);
-        return new CallFigures(
-            calls, answered, S(CallStatus.Completed), S(CallStatus.Missed), S(CallStatus.Failed),
-            S(CallStatus.Initiating) + S(CallStatus.Initiated) + S(CallStatus.Ringing), S(CallStatus.Unknown),
-            calls == 0 ? 0 : Math.Round((double)answered / calls, 4),
-            talkSeconds,
-            answered == 0 ? 0 : Math.Round((double)talkSeconds / answered, 1),
+        return CallFigures.FromCounts(
+            calls, S(CallStatus.Answered) + S(CallStatus.Completed), S(CallStatus.Completed), S(CallStatus.Missed), S(CallStatus.Failed),
+            S(CallStatus.Initiating) + S(CallStatus.Initiated) + S(CallStatus.Ringing), S(CallStatus.Unknown), talkSeconds,
             new OutcomeCounts(O(CallOutcome.Connected), O(CallOutcome.NotReachable), O(CallOutcome.Busy), O(CallOutcome.WrongNumber),
                 O(CallOutcome.CallBackLater), O(CallOutcome.Interested), O(CallOutcome.NotInterested), O(CallOutcome.Other), noOutcome));
     }

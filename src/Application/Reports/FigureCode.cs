@@ -8,8 +8,6 @@ namespace TeleCmi.Application.Reports;
 /// <para>Status and outcome are stored as text. Grouping a million rows by (day, status, outcome) makes the database
 /// hash and compare both strings with the column's collation for every row; grouping by (day, one integer from a
 /// CASE) is about 30 % faster on MariaDB (docs/PERFORMANCE.md). The CASE tests the common values first.</para>
-/// <para>The codes are stored in the report rollup (ADR 0007): a migration that renumbers <see cref="CallStatus"/> or
-/// <see cref="CallOutcome"/> must empty <c>report_days</c> and <c>report_day_figures</c>.</para>
 /// </summary>
 public static class FigureCode
 {

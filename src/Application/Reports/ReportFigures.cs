@@ -27,8 +27,8 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
         if (agentId is null && rollup.Enabled && user.Role is AgentRole.Supervisor or AgentRole.Admin && from <= rollup.LastRolledDay)
         {
             var rolledTo = to < rollup.LastRolledDay ? to : rollup.LastRolledDay;
-            foreach (var row in await rollup.ReadAsync(from, rolledTo, provider, ct))
-                builders[row.Day].Add(FigureCode.Row(row.Code, row.Calls, row.TalkSeconds));
+            foreach (var (day, figures) in await rollup.ReadAsync(from, rolledTo, provider, ct))
+                builders[day].Add(figures);
             liveFrom = rolledTo.AddDays(1);
         }
         if (liveFrom <= to)

@@ -27,11 +27,11 @@ public sealed class ReportRollupGate
     internal SemaphoreSlim Semaphore { get; } = new(1, 1);
 }
 
-/// <summary>One stored group: calls of one day with one provider and one <see cref="FigureCode"/>.</summary>
+/// <summary>One counted group: calls of one day with one provider and one <see cref="FigureCode"/>.</summary>
 public sealed record RollupRow(DateOnly Day, CallProvider Provider, int Code, int Calls, long TalkSeconds);
 
 /// <summary>
-/// The per-day figures of closed business days, stored so that a report over 18 months reads ~30 rows per day instead
+/// The per-day figures of closed business days, stored so that a report over 18 months reads one or two rows per day instead
 /// of counting a million calls (docs/decisions/0007-report-rollup-for-closed-days.md).
 /// <para>A day is rolled up once it is older than yesterday (<see cref="LastRolledDay"/>): today and yesterday are always
 /// counted live, so a change that was decided before midnight and committed after it cannot slip past the rollup.
@@ -47,41 +47,49 @@ public sealed class ReportRollup(
     /// <summary>The newest day the rollup holds: the day before yesterday.</summary>
     public DateOnly LastRolledDay => calendar.Today.AddDays(-2);
 
-    /// <summary>The stored figures of <paramref name="from"/>..<paramref name="to"/> (closed days only), brought up to date first.</summary>
-    public async Task<IReadOnlyList<RollupRow>> ReadAsync(DateOnly from, DateOnly to, CallProvider? provider, CancellationToken ct)
+    /// <summary>
+    /// The figures of each closed day of <paramref name="from"/>..<paramref name="to"/> and provider (at most two per day;
+    /// none for a day without calls), brought up to date first.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateOnly Day, CallFigures Figures)>> ReadAsync(DateOnly from, DateOnly to, CallProvider? provider, CancellationToken ct)
     {
         if (to > LastRolledDay) throw new ArgumentOutOfRangeException(nameof(to), to, "The rollup holds closed days only.");
         var computed = await RefreshAsync(from, to, ct);
         var zone = calendar.ZoneId;
         var query = db.RollupFigures.AsNoTracking().Where(f => f.Zone == zone && f.Day >= from && f.Day <= to);
         if (provider is not null) query = query.Where(f => f.Provider == provider);
-        var stored = await query.Select(f => new RollupRow(f.Day, f.Provider, f.Code, f.Calls, f.TalkSeconds)).ToListAsync(ct);
-        if (computed.Count == 0) return stored;
+        var stored = await query.ToListAsync(ct);
         // What this request computed counts even if storing it failed (another instance stored the same days).
-        return [.. stored.Where(r => !computed.ContainsKey(r.Day)),
-            .. computed.Values.SelectMany(rows => rows).Where(r => provider is null || r.Provider == provider)];
+        return [.. stored.Where(f => !computed.ContainsKey(f.Day)).Select(f => (f.Day, f.ToFigures())),
+            .. computed.Values.SelectMany(rows => rows).Where(f => provider is null || f.Provider == provider).Select(f => (f.Day, f.ToFigures()))];
     }
 
     /// <summary>
     /// Computes and stores the days of <paramref name="from"/>..<paramref name="to"/> (up to <see cref="LastRolledDay"/>)
     /// that were never computed or were marked stale. Returns what it computed, per day.
     /// </summary>
-    public async Task<IReadOnlyDictionary<DateOnly, List<RollupRow>>> RefreshAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<DateOnly, List<RollupFigure>>> RefreshAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         if (to > LastRolledDay) to = LastRolledDay;
-        if (from > to || (await PendingAsync(from, to, ct)).Days.Count == 0) return new Dictionary<DateOnly, List<RollupRow>>();
+        if (from > to || (await PendingAsync(from, to, ct)).Days.Count == 0) return new Dictionary<DateOnly, List<RollupFigure>>();
         await gate.Semaphore.WaitAsync(ct);
         try
         {
             // Read again: another request of this process may have stored them while this one waited.
             var pending = await PendingAsync(from, to, ct);
-            if (pending.Days.Count == 0) return new Dictionary<DateOnly, List<RollupRow>>();
+            if (pending.Days.Count == 0) return new Dictionary<DateOnly, List<RollupFigure>>();
             // Stale marks are read before the calls are counted: a change committed after this point is counted, or
             // leaves a mark of its own that is not deleted below.
-            var rows = await ReportFigures.PerDayRowsAsync(
+            var counted = await ReportFigures.PerDayRowsAsync(
                 (start, end) => db.CallLogs.AsNoTracking().Where(c => c.CreatedAt >= start && c.CreatedAt < end), pending.Days, calendar, ct);
-            await StoreAsync(pending, rows, ct);
-            return rows;
+            var zone = calendar.ZoneId;
+            var figures = counted.ToDictionary(day => day.Key, day => day.Value
+                .GroupBy(row => row.Provider)
+                .Select(rows => RollupFigure.From(zone, day.Key, rows.Key,
+                    rows.Aggregate(new FiguresBuilder(), (b, r) => b.Add(FigureCode.Row(r.Code, r.Calls, r.TalkSeconds))).Build()))
+                .ToList());
+            await StoreAsync(pending, figures, ct);
+            return figures;
         }
         finally
         {
@@ -104,7 +112,7 @@ public sealed class ReportRollup(
         return new Pending(days, stale.Select(s => s.Id).ToList());
     }
 
-    private async Task StoreAsync(Pending pending, IReadOnlyDictionary<DateOnly, List<RollupRow>> rows, CancellationToken ct)
+    private async Task StoreAsync(Pending pending, IReadOnlyDictionary<DateOnly, List<RollupFigure>> figures, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return; // never inside someone else's unit of work
         var (zone, now) = (calendar.ZoneId, calendar.UtcNow);
@@ -117,10 +125,7 @@ public sealed class ReportRollup(
                 await db.RollupDays.Where(d => d.Zone == zone && d.Day >= first && d.Day <= last).ExecuteDeleteAsync(ct);
             }
             db.RollupDays.AddRange(pending.Days.Select(day => new RollupDay { Zone = zone, Day = day, ComputedAt = now }));
-            db.RollupFigures.AddRange(rows.Values.SelectMany(r => r).Select(r => new RollupFigure
-            {
-                Zone = zone, Day = r.Day, Provider = r.Provider, Code = r.Code, Calls = r.Calls, TalkSeconds = r.TalkSeconds,
-            }));
+            db.RollupFigures.AddRange(figures.Values.SelectMany(f => f));
             await db.SaveChangesAsync(ct);
             foreach (var ids in pending.StaleIds.Chunk(500))
                 await db.StaleRollupDays.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(ct);

@@ -15,18 +15,44 @@ public sealed class RollupDay
 }
 
 /// <summary>
-/// How many calls of one closed business day had one provider and one <see cref="FigureCode"/> (status × outcome),
-/// and their talk seconds (table <c>report_day_figures</c>). A cache of <c>call_logs</c>, never the truth: it can be
-/// emptied at any time and is recomputed from the calls.
+/// The figures of one closed business day's calls with one provider (table <c>report_day_figures</c>): at most two
+/// rows per day. A cache of <c>call_logs</c>, never the truth: it can be emptied at any time and is recomputed.
 /// </summary>
 public sealed class RollupFigure
 {
     public required string Zone { get; init; }
     public required DateOnly Day { get; init; }
     public required CallProvider Provider { get; init; }
-    public required int Code { get; init; }
-    public required int Calls { get; init; }
-    public required long TalkSeconds { get; init; }
+    public int Calls { get; init; }
+    public int Answered { get; init; }
+    public int Completed { get; init; }
+    public int Missed { get; init; }
+    public int Failed { get; init; }
+    public int InProgress { get; init; }
+    public int Unknown { get; init; }
+    public long TalkSeconds { get; init; }
+    public int Connected { get; init; }
+    public int NotReachable { get; init; }
+    public int Busy { get; init; }
+    public int WrongNumber { get; init; }
+    public int CallBackLater { get; init; }
+    public int Interested { get; init; }
+    public int NotInterested { get; init; }
+    public int OtherOutcome { get; init; }
+    public int NoOutcome { get; init; }
+
+    public static RollupFigure From(string zone, DateOnly day, CallProvider provider, CallFigures f) => new()
+    {
+        Zone = zone, Day = day, Provider = provider,
+        Calls = f.Calls, Answered = f.Answered, Completed = f.Completed, Missed = f.Missed, Failed = f.Failed,
+        InProgress = f.InProgress, Unknown = f.Unknown, TalkSeconds = f.TalkSeconds,
+        Connected = f.Outcomes.Connected, NotReachable = f.Outcomes.NotReachable, Busy = f.Outcomes.Busy,
+        WrongNumber = f.Outcomes.WrongNumber, CallBackLater = f.Outcomes.CallBackLater, Interested = f.Outcomes.Interested,
+        NotInterested = f.Outcomes.NotInterested, OtherOutcome = f.Outcomes.Other, NoOutcome = f.Outcomes.None,
+    };
+
+    public CallFigures ToFigures() => CallFigures.FromCounts(Calls, Answered, Completed, Missed, Failed, InProgress, Unknown, TalkSeconds,
+        new OutcomeCounts(Connected, NotReachable, Busy, WrongNumber, CallBackLater, Interested, NotInterested, OtherOutcome, NoOutcome));
 }
 
 /// <summary>

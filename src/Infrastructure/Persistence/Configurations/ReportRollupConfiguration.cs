@@ -20,10 +20,9 @@ internal sealed class RollupFigureConfiguration : IEntityTypeConfiguration<Rollu
     {
         b.ToTable("report_day_figures");
         // Clustered by day on MySQL: a range of days is one contiguous read of the table itself.
-        b.HasKey(f => new { f.Zone, f.Day, f.Provider, f.Code });
+        b.HasKey(f => new { f.Zone, f.Day, f.Provider });
         b.Property(f => f.Zone).HasMaxLength(64);
         b.Property(f => f.Provider).HasConversion<string>().HasMaxLength(16);
-        b.Property(f => f.Code).ValueGeneratedNever();
     }
 }
 

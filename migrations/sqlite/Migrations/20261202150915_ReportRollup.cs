@@ -18,13 +18,27 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     Zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Code = table.Column<int>(type: "INTEGER", nullable: false),
                     Calls = table.Column<int>(type: "INTEGER", nullable: false),
-                    TalkSeconds = table.Column<long>(type: "INTEGER", nullable: false)
+                    Answered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Missed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    InProgress = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unknown = table.Column<int>(type: "INTEGER", nullable: false),
+                    TalkSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    Connected = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotReachable = table.Column<int>(type: "INTEGER", nullable: false),
+                    Busy = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrongNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallBackLater = table.Column<int>(type: "INTEGER", nullable: false),
+                    Interested = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotInterested = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherOutcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoOutcome = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_report_day_figures", x => new { x.Zone, x.Day, x.Provider, x.Code });
+                    table.PrimaryKey("PK_report_day_figures", x => new { x.Zone, x.Day, x.Provider });
                 });
 
             migrationBuilder.CreateTable(

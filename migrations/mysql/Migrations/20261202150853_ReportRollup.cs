@@ -21,13 +21,27 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Provider = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
-                    Code = table.Column<int>(type: "int", nullable: false),
                     Calls = table.Column<int>(type: "int", nullable: false),
-                    TalkSeconds = table.Column<long>(type: "bigint", nullable: false)
+                    Answered = table.Column<int>(type: "int", nullable: false),
+                    Completed = table.Column<int>(type: "int", nullable: false),
+                    Missed = table.Column<int>(type: "int", nullable: false),
+                    Failed = table.Column<int>(type: "int", nullable: false),
+                    InProgress = table.Column<int>(type: "int", nullable: false),
+                    Unknown = table.Column<int>(type: "int", nullable: false),
+                    TalkSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    Connected = table.Column<int>(type: "int", nullable: false),
+                    NotReachable = table.Column<int>(type: "int", nullable: false),
+                    Busy = table.Column<int>(type: "int", nullable: false),
+                    WrongNumber = table.Column<int>(type: "int", nullable: false),
+                    CallBackLater = table.Column<int>(type: "int", nullable: false),
+                    Interested = table.Column<int>(type: "int", nullable: false),
+                    NotInterested = table.Column<int>(type: "int", nullable: false),
+                    OtherOutcome = table.Column<int>(type: "int", nullable: false),
+                    NoOutcome = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_report_day_figures", x => new { x.Zone, x.Day, x.Provider, x.Code });
+                    table.PrimaryKey("PK_report_day_figures", x => new { x.Zone, x.Day, x.Provider });
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
