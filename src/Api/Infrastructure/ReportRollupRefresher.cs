@@ -41,7 +41,7 @@ public sealed class ReportRollupRefresher(
     {
         var computed = 0;
         var today = calendar.Today;
-        for (var from = today.AddDays(-(ReportRange.MaxDays - 1)); from <= today.AddDays(-2); from = from.AddDays(DaysPerStep))
+        for (var from = today.AddDays(-(ReportRange.MaxDays - 1)); from < today; from = from.AddDays(DaysPerStep))
         {
             await using var scope = scopes.CreateAsyncScope();
             var rollup = scope.ServiceProvider.GetRequiredService<ReportRollup>();

@@ -23,10 +23,11 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
 
         var liveFrom = from;
         // All agents' closed days come from the rollup; one agent's figures (20,000 calls in 18 months at most) and
-        // the last two days are counted live.
-        if (agentId is null && rollup.Enabled && user.Role is AgentRole.Supervisor or AgentRole.Admin && from <= rollup.LastRolledDay)
+        // today are counted live.
+        var lastRolled = rollup.LastRolledDay;
+        if (agentId is null && rollup.Enabled && user.Role is AgentRole.Supervisor or AgentRole.Admin && from <= lastRolled)
         {
-            var rolledTo = to < rollup.LastRolledDay ? to : rollup.LastRolledDay;
+            var rolledTo = to < lastRolled ? to : lastRolled;
             foreach (var (day, figures) in await rollup.ReadAsync(from, rolledTo, provider, ct))
                 builders[day].Add(figures);
             liveFrom = rolledTo.AddDays(1);

@@ -33,8 +33,9 @@ public sealed record RollupRow(DateOnly Day, CallProvider Provider, int Code, in
 /// <summary>
 /// The per-day figures of closed business days, stored so that a report over 18 months reads one or two rows per day instead
 /// of counting a million calls (docs/decisions/0007-report-rollup-for-closed-days.md).
-/// <para>A day is rolled up once it is older than yesterday (<see cref="LastRolledDay"/>): today and yesterday are always
-/// counted live, so a change that was decided before midnight and committed after it cannot slip past the rollup.
+/// <para>A day is rolled up from ten minutes after its end (<see cref="LastRolledDay"/>); today is always counted live.
+/// The ten minutes cover a save that decided "this call is today's, no mark" just before midnight and commits just
+/// after it (a command times out after 30 s): by the time the day is counted, that commit is visible.
 /// Every later change to a call of a past day is marked in <see cref="StaleRollupDay"/> in the change's own transaction
 /// (by the persistence layer); a day is recomputed when it is marked or has never been computed, before it is read.</para>
 /// </summary>
@@ -44,8 +45,11 @@ public sealed class ReportRollup(
     /// <summary>Whether reports read the rollup.</summary>
     public bool Enabled => options.Value.Enabled;
 
-    /// <summary>The newest day the rollup holds: the day before yesterday.</summary>
-    public DateOnly LastRolledDay => calendar.Today.AddDays(-2);
+    /// <summary>How long after its end a day is rolled up.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+
+    /// <summary>The newest day the rollup holds: yesterday, or the day before in the first minutes after midnight.</summary>
+    public DateOnly LastRolledDay => calendar.DayOf(calendar.UtcNow - Grace).AddDays(-1);
 
     /// <summary>
     /// The figures of each closed day of <paramref name="from"/>..<paramref name="to"/> and provider (at most two per day;
@@ -144,7 +148,7 @@ public sealed class ReportRollup(
     }
 
     /// <summary>Consecutive runs of days.</summary>
-    internal static IEnumerable<(DateOnly First, DateOnly Last)> Ranges(IEnumerable<DateOnly> sortedDays)
+    public static IEnumerable<(DateOnly First, DateOnly Last)> Ranges(IEnumerable<DateOnly> sortedDays)
     {
         DateOnly? first = null, last = null;
         foreach (var day in sortedDays)
