@@ -37,7 +37,8 @@ bench_build_service() {
 }
 
 # Starts the Release build in the background with the bench settings; extra KEY=VALUE pairs override
-# or add settings (e.g. a logging level). Sets SERVICE_PID.
+# or add settings (e.g. a logging level), as do those in BENCH_SERVICE_ENV (space-separated, for A/B runs of
+# runtime settings such as DOTNET_GCgen0MaxBudget). Sets SERVICE_PID.
 bench_start_service() {
   bench_secrets
   if curl -fsS -o /dev/null "$BENCH_URL/health/live" 2>/dev/null; then
@@ -65,6 +66,7 @@ bench_start_service() {
     RateLimits__WebhooksPerSecond=1000000 \
     Calls__DailyTeleCmiCallCap=1000000 \
     Metrics__Enabled=true \
+    ${BENCH_SERVICE_ENV:-} \
     "$@" \
     setsid dotnet "$SERVICE_DLL" >"$SERVICE_LOG" 2>&1 </dev/null &
   SERVICE_PID=$!
