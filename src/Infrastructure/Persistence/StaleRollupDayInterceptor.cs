@@ -36,7 +36,7 @@ public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar) : SaveC
     private void Mark(DbContext? context)
     {
         if (context is null) return;
-        var today = calendar.Today;
+        DateOnly? today = null; // worked out only when a call is added or changed in a counted field
         List<DateOnly>? days = null;
         foreach (var entry in context.ChangeTracker.Entries<CallLog>())
         {
@@ -53,6 +53,7 @@ public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar) : SaveC
 
         void Add(DateOnly day)
         {
+            today ??= calendar.Today;
             if (day < today && !(days ??= []).Contains(day)) days.Add(day);
         }
     }
