@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
+        services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName));
+        services.AddSingleton<WebhookIntake>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();

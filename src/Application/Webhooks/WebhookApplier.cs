@@ -38,15 +38,23 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
     }
 
     /// <summary>
-    /// Applies a delivery not stored yet (added to this context, its body already parsed) and saves both in one
-    /// transaction: the delivery is inserted already processed. Throws on a concurrency conflict like any other
-    /// failure; the caller then stores the delivery raw and uses <see cref="ApplyAsync(long, CancellationToken)"/>.
+    /// Applies a delivery not stored yet (added to this context, its body already parsed) without saving: the caller
+    /// saves the delivery, already processed, and the change of its call in one transaction. A concurrency conflict then
+    /// fails that save like any other failure; the caller stores the delivery raw and uses
+    /// <see cref="ApplyAsync(long, CancellationToken)"/>.
     /// </summary>
-    public async Task<WebhookMatch> ApplyNewAsync(WebhookDelivery delivery, TeleCmiWebhook hook, CancellationToken ct)
+    public Task<WebhookMatch> ApplyUnsavedAsync(WebhookDelivery delivery, TeleCmiWebhook hook, CancellationToken ct) =>
+        ApplyOnceAsync(delivery, hook, ct);
+
+    /// <summary>
+    /// Loads (and tracks) in one query the calls whose id the deliveries echo, so that applying them finds their calls
+    /// without a query each.
+    /// </summary>
+    public async Task TrackCallsAsync(IEnumerable<TeleCmiWebhook> hooks, CancellationToken ct)
     {
-        var result = await ApplyOnceAsync(delivery, hook, ct);
-        await db.SaveChangesAsync(ct);
-        return result;
+        var ids = hooks.Select(h => h.EchoedCallId).OfType<string>().Distinct().ToList();
+        foreach (var chunk in ids.Chunk(100))
+            await db.CallLogs.Where(c => chunk.Contains(c.Id)).LoadAsync(ct);
     }
 
     /// <summary>Replays deliveries that arrived before their call could be matched.</summary>
@@ -103,7 +111,7 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
     {
         if (hook.EchoedCallId is { } callId)
         {
-            var byId = await db.CallLogs.FirstOrDefaultAsync(c => c.Id == callId, ct);
+            var byId = await db.CallLogs.FindAsync([callId], ct); // a call already tracked (TrackCallsAsync) without a query
             if (byId is not null) return byId;
         }
         if (hook.RequestId is { } requestId)

@@ -77,6 +77,48 @@ public sealed class ConcurrencyAndTextTests(DatabaseEngine engine) : ApiFixture(
         });
     }
 
+    [Test]
+    public async Task ABurstOfDeliveriesForManyCalls_IsStoredOnceEach_AndEveryCallCompletes()
+    {
+        // 60 deliveries at once for ten calls: the intake commits them in batches (group commit, ADR 0008) spread
+        // over its writers; each 200 must still be its own processed row, and each call must end up complete.
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        var calls = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId = await Api.NewDriverAsync() }), HttpStatusCode.Created);
+            calls.Add(created["id"]!.GetValue<string>());
+        }
+        var burst = calls.SelectMany((callId, i) => Webhooks.HappyPath(callId, $"req-many-{i}", "919876543210", talkSeconds: 30 + i, recording: null)
+            .Select(hook => (callId, hook))).ToList();
+
+        var responses = await Task.WhenAll(burst.Select(b => Api.PostWebhookAsync(b.hook)));
+        var receipts = new List<(long Id, string? CallId)>();
+        foreach (var response in responses)
+        {
+            var receipt = await TestApi.ReadAsync(response, HttpStatusCode.OK);
+            receipts.Add((receipt["deliveryId"]!.GetValue<long>(), receipt["callId"]?.GetValue<string>()));
+        }
+
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => calls.Contains(d.EchoedCallId!)).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(receipts.Select(r => r.Id), Is.Unique);
+            Assert.That(rows.Select(r => r.Id), Is.EquivalentTo(receipts.Select(r => r.Id)), "every acknowledged delivery is stored once, nothing else");
+            Assert.That(receipts.Select(r => r.CallId), Is.EqualTo(burst.Select(b => b.callId)), "each receipt names its own call");
+            Assert.That(rows.Select(r => r.Match), Is.All.AnyOf(WebhookMatch.Applied, WebhookMatch.NoChange));
+            Assert.That(rows.Select(r => r.ProcessedAt), Is.All.Not.Null);
+        });
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{calls[i]}"), HttpStatusCode.OK);
+            Assert.That(call["status"]!.GetValue<string>(), Is.EqualTo("completed"), calls[i]);
+            Assert.That(call["durationSeconds"]!.GetValue<int>(), Is.EqualTo(30 + i), calls[i]);
+        }
+    }
+
     [TestCase("नमस्ते ड्राइवर 🚚🙏 — “quotes”, ‘single’, 𝄞")]
     [TestCase("Robert'); DROP TABLE call_logs;-- \" OR 1=1")]
     [TestCase("line one\nline two\ttabbed\r\nthird, with, commas")]

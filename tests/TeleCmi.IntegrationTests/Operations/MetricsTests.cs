@@ -16,6 +16,7 @@ public sealed class MetricsTests(DatabaseEngine engine) : ApiFixture(engine)
     private const string WebhooksReceived = "telecmi_webhooks_received_total";
     private const string WebhookDelayCount = "telecmi_webhooks_delay_seconds_count";
     private const string WebhookDelaySum = "telecmi_webhooks_delay_seconds_sum";
+    private const string WebhookBatchSum = "telecmi_webhooks_batch_size_sum";
 
     [Test]
     public async Task Metrics_IsPrometheusText_Anonymous_WithTheHttpAndRuntimeInstruments()
@@ -74,6 +75,7 @@ public sealed class MetricsTests(DatabaseEngine engine) : ApiFixture(engine)
             Assert.That(Delta(before, after, WebhooksReceived, ("result", "unmatched")), Is.EqualTo(1));
             Assert.That(Delta(before, after, WebhooksReceived, ("type", "unknown"), ("result", "rejected")), Is.EqualTo(1), "wrong token");
             Assert.That(Delta(before, after, WebhookDelayCount), Is.Zero, "the payloads' times are from 2025: too old to time");
+            Assert.That(Delta(before, after, WebhookBatchSum, ("outcome", "committed")), Is.EqualTo(8), "every stored delivery was in a committed batch");
         });
     }
 

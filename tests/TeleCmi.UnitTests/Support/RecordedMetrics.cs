@@ -20,6 +20,7 @@ public sealed class RecordedMetrics : IMeterFactory
         {
             if (instrument.Meter.Scope == this) l.EnableMeasurementEvents(instrument);
         };
+        listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Add(i, value, tags));
         listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Add(i, value, tags));
         listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Add(i, value, tags));
         listener.Start();

@@ -19,6 +19,7 @@ public sealed class TeleCmiMetrics
     private readonly Counter<long> webhooksReceived;
     private readonly Counter<long> webhooksReplayed;
     private readonly Histogram<double> webhookDelay;
+    private readonly Histogram<int> webhookBatch;
 
     public TeleCmiMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +38,10 @@ public sealed class TeleCmiMetrics
         webhookDelay = meter.CreateHistogram("telecmi.webhooks.delay", unit: "s",
             description: "From TeleCMI's 'time' in a webhook to its receipt here, by type (event, cdr, unknown).",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600, 21600, 86400] });
+        webhookBatch = meter.CreateHistogram<int>("telecmi.webhooks.batch_size", unit: "{delivery}",
+            description: "Deliveries committed together in one transaction by the webhook intake (group commit), by outcome " +
+                         "(committed; split: the batch failed and its deliveries were stored one by one).",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
     }
 
     /// <summary>A call was asked for: <paramref name="result"/> is one of <see cref="CallResults"/>.</summary>
@@ -53,6 +58,10 @@ public sealed class TeleCmiMetrics
 
     /// <summary>An unmatched delivery was applied again once its call appeared.</summary>
     public void WebhookReplayed(string result) => webhooksReplayed.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>The webhook intake committed (<c>committed</c>) or had to split (<c>split</c>) a batch of deliveries.</summary>
+    public void WebhookBatch(int size, string outcome) =>
+        webhookBatch.Record(size, new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>Records the delay of a webhook, unless its <c>time</c> is absent or absurd (see <see cref="WebhookDelay"/>).</summary>
     public void WebhookDelivered(string? type, DateTime? sentAt, DateTime receivedAt)
