@@ -27,9 +27,9 @@ sup_token="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["su
 # A b-leg CDR that teaches the call nothing new (no_change), and one that does (applied: a later recording
 # name wins, so the call row is updated too).
 webhook() {
-  python3 - "$BENCH_WORK/fixtures.json" "$1" <<'EOF'
+  python3 - "$BENCH_WORK/fixtures.json" "$1" "${2:-0}" <<'EOF'
 import json, sys, time
-c = json.load(open(sys.argv[1]))["webhook_calls"][0]
+c = json.load(open(sys.argv[1]))["webhook_calls"][int(sys.argv[3])]
 body = {"type": "cdr", "status": "answered", "leg": "b", "cmiuuid": c["driver_leg"], "conversation_uuid": c["conversation_uuid"],
         "request_id": c["request_id"], "user": c["user"], "time": c["time"] + 60000, "to": c["to"], "answeredsec": c["talk"],
         "hangup_reason": "recv_bye", "extra_params": {"call_id": c["call_id"]}}
@@ -43,15 +43,9 @@ EOF
 now="$(date -u +%s)"
 from="$(date -u -d "@$((now - 40 * 86400))" +%Y-%m-%dT%H:%M:%SZ)"; to="$(date -u -d "@$((now - 10 * 86400))" +%Y-%m-%dT%H:%M:%SZ)"
 
-# capture TITLE curl-args...: the log lines the request added, statements only.
-capture() {
-  local title="$1"; shift
-  sleep 0.5
-  local before; before="$(wc -l <"$SERVICE_LOG")"
-  local code; code="$(curl -s -o /dev/null -w '%{http_code}' "$@")"
-  sleep 0.7
-  echo "==================== $title -> HTTP $code"
-  tail -n +"$((before + 1))" "$SERVICE_LOG" | python3 -c '
+# The EF Core command log lines on stdin -> the statements, numbered, with their parameters.
+print_statements() {
+  python3 -c '
 import json, sys
 n = 0
 for line in sys.stdin:
@@ -69,6 +63,33 @@ for line in sys.stdin:
 '
 }
 
+# capture TITLE curl-args...: the log lines the request added, statements only.
+capture() {
+  local title="$1"; shift
+  sleep 0.5
+  local before; before="$(wc -l <"$SERVICE_LOG")"
+  local code; code="$(curl -s -o /dev/null -w '%{http_code}' "$@")"
+  sleep 0.7
+  echo "==================== $title -> HTTP $code"
+  tail -n +"$((before + 1))" "$SERVICE_LOG" | print_statements
+}
+
+
+# A burst: 24 webhooks for 24 calls at once, so the intake groups them (ADR 0008); prints each batch's statements.
+capture_burst() {
+  local title="$1" i
+  sleep 0.5
+  local before; before="$(wc -l <"$SERVICE_LOG")"
+  for i in $(seq 1 24); do webhook no_change "$i" >"$BENCH_WORK/burst-$i.json"; done
+  for i in $(seq 1 24); do
+    curl -s -o /dev/null -H 'Content-Type: application/json' --data "@$BENCH_WORK/burst-$i.json" \
+      "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN" &
+  done
+  wait
+  sleep 0.7
+  echo "==================== $title"
+  tail -n +"$((before + 1))" "$SERVICE_LOG" | print_statements
+}
 
 capture "(1) GET /api/calls?limit=20 (agent)" -H "Authorization: Bearer $agent_token" "$BENCH_URL/api/calls?limit=20"
 capture "(2) GET /api/calls?status=completed&from=$from&to=$to&limit=20 (supervisor)" -H "Authorization: Bearer $sup_token" \
@@ -79,3 +100,4 @@ capture "(4) POST /api/webhooks/telecmi, result applied (the same CDR with a new
   --data "$(webhook applied)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"
 capture "(4) POST /api/webhooks/telecmi, no extra_params (matched by request_id), no_change" -H 'Content-Type: application/json' \
   --data "$(webhook by_request)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"
+capture_burst "(4) 24 POST /api/webhooks/telecmi at once for 24 calls (group commit: one SELECT ... IN and one transaction per batch)"
