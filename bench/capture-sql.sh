@@ -81,11 +81,19 @@ capture_burst() {
   sleep 0.5
   local before; before="$(wc -l <"$SERVICE_LOG")"
   for i in $(seq 1 24); do webhook no_change "$i" >"$BENCH_WORK/burst-$i.json"; done
-  for i in $(seq 1 24); do
-    curl -s -o /dev/null -H 'Content-Type: application/json' --data "@$BENCH_WORK/burst-$i.json" \
-      "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN" &
-  done
-  wait
+  # One process, 24 threads released together (separate curl processes start too far apart to overlap).
+  python3 - "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN" "$BENCH_WORK" <<'PY'
+import sys, threading, urllib.request
+url, work = sys.argv[1], sys.argv[2]
+bodies = [open(f"{work}/burst-{i}.json", "rb").read() for i in range(1, 25)]
+gate = threading.Barrier(len(bodies))
+def post(body):
+    gate.wait()
+    urllib.request.urlopen(urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})).read()
+threads = [threading.Thread(target=post, args=(b,)) for b in bodies]
+for t in threads: t.start()
+for t in threads: t.join()
+PY
   sleep 0.7
   echo "==================== $title"
   tail -n +"$((before + 1))" "$SERVICE_LOG" | print_statements

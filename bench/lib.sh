@@ -64,6 +64,7 @@ bench_start_service() {
     RateLimits__SignInPerMinute=100000 \
     RateLimits__TeleCmiCallsPerMinute=1000000 \
     RateLimits__WebhooksPerSecond=1000000 \
+    Webhooks__Writers="${BENCH_WEBHOOK_WRITERS:-2}" \
     Calls__DailyTeleCmiCallCap=1000000 \
     Metrics__Enabled=true \
     ${BENCH_SERVICE_ENV:-} \

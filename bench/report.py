@@ -237,8 +237,12 @@ def main():
     lines.append("")
     baselines = [(sid, r.baseline) for sid, r in rows.items() if r.baseline]
     if baselines:
+        def shape(b):
+            if (b.get("batch") or 1) > 1:
+                return f" (group commit: batches of {b['batch']} on {b.get('workers')} writers, applied share {b.get('applied_share')})"
+            return f" (applied share {b['applied_share']})" if b.get("applied_share") is not None else ""
         lines.append("Baseline (bench/RawDb: the same SQL straight to MariaDB, 32 workers on a 32-connection pool, no HTTP): " + "; ".join(
-            f"{sid} {fmt_rate(b.get('rps'))}/s, p50 {fmt_ms(ms(b.get('p50_us')))}, p99 {fmt_ms(ms(b.get('p99_us')))}, errors {b.get('errors')}"
+            f"{sid} {fmt_rate(b.get('rps'))}/s, p50 {fmt_ms(ms(b.get('p50_us')))}, p99 {fmt_ms(ms(b.get('p99_us')))}, errors {b.get('errors')}{shape(b)}"
             for sid, b in baselines) + ".")
         for sid, _ in baselines:
             c = load(os.path.join(run, f"baseline-{sid}.cpu.json"))

@@ -18,6 +18,7 @@
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
 #                              settle: with 5 s, the first ~40 s of a scenario were still compiling, see docs/PERFORMANCE.md)
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
+#   BENCH_WEBHOOK_WRITERS=2    the service's Webhooks:Writers (ADR 0008) and the baseline's webhook writers
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +37,7 @@ AGENTS=50
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-30s}"   # a request slower than this counts as a timeout error
 THREADS="${BENCH_THREADS:-2}"
+WEBHOOK_WRITERS="${BENCH_WEBHOOK_WRITERS:-2}"   # the service's Webhooks:Writers, and the baseline's writers for (4)
 ALL_SCENARIOS="list_agent list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
 SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
 CLICK2CALL_LATENCY_MS="${BENCH_CLICK2CALL_LATENCY_MS:-50}"
@@ -201,7 +203,23 @@ run_wrk() {
 }
 
 DELIVERIES_BEFORE=0
-note_deliveries() { DELIVERIES_BEFORE="$(bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries')"; }
+BATCHES_BEFORE="0 0"
+# The service's committed webhook batches so far: "<batches> <deliveries>" (telecmi_webhooks_batch_size, ADR 0008).
+webhook_batches() {
+  curl -s "$BENCH_URL/metrics" | python3 -c '
+import sys
+count = total = 0.0
+for line in sys.stdin:
+    if line.startswith("telecmi_webhooks_batch_size_") and "outcome=\"committed\"" in line:
+        value = float(line.rsplit("}", 1)[1].split()[0])
+        if line.startswith("telecmi_webhooks_batch_size_count"): count += value
+        elif line.startswith("telecmi_webhooks_batch_size_sum"): total += value
+print(int(count), int(total))'
+}
+note_deliveries() {
+  DELIVERIES_BEFORE="$(bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries')"
+  BATCHES_BEFORE="$(webhook_batches)"
+}
 
 # run_counted ID SCENARIO SECONDS: run_wrk plus the zero-lost check: every delivery id acknowledged with 200
 # must be a stored, processed row (bench/check_deliveries.py).
@@ -211,6 +229,10 @@ run_counted() {
   run_wrk "$@"
   BEFORE_MEASURE=true
   sleep 2
+  # The mean batch of this scenario, for the baseline's group commit (bench/RawDb --service-batch).
+  python3 -c 'import json, sys; b0, d0, b1, d1 = map(int, sys.argv[1:5]); b, d = b1 - b0, d1 - d0
+print(json.dumps({"batches": b, "deliveries": d, "mean": round(d / b, 2) if b else None}))' \
+    $BATCHES_BEFORE $(webhook_batches) >"$RUN_DIR/$id.batch.json" || true
   [ -s "$RUN_DIR/$id.ids" ] || : >"$RUN_DIR/$id.ids"
   python3 "$BENCH_DIR/check_deliveries.py" "$RUN_DIR/$id.ids" "$DELIVERIES_BEFORE" "$RUN_DIR/$id.db.json" -- \
     mariadb --no-defaults -h127.0.0.1 -P"$BENCH_DB_PORT" -u"$BENCH_DB_USER" -p"$BENCH_DB_PASSWORD" "$BENCH_DB_NAME" >&2 \
@@ -263,7 +285,8 @@ if want baseline; then
     timeout $((secs + 180)) dotnet "$BENCH_DIR/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll" \
       --connection "$(bench_db_connection_string)" --work "$BENCH_WORK" --scenario "$s" \
       --seconds "$secs" --warmup "$WARMUP" --workers "$CONNECTIONS" --out "$RUN_DIR/baseline-$s.json" \
-      --service-result "$RUN_DIR/webhooks.json" || blog "baseline $s failed"
+      --service-result "$RUN_DIR/webhooks.json" --service-batch "$RUN_DIR/webhooks.batch.json" \
+      --writers "$WEBHOOK_WRITERS" || blog "baseline $s failed"
     python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu1"
     python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1" --out "$RUN_DIR/baseline-$s.cpu.json" \
       --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/baseline-$s.cpu0" "$RUN_DIR/baseline-$s.cpu1"

@@ -5,6 +5,10 @@
 //
 // Usage: dotnet bench/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll --connection "<cs>" --work bench/.work/<db>
 //        --scenario list_agent|list_supervisor|webhooks [--seconds 30] [--warmup 5] [--workers 32] [--applied-share 0.2] [--out file.json]
+//        webhooks: [--batch 8 | --service-batch <run>/webhooks.batch.json] [--writers 2]: the service groups concurrent
+//        deliveries into one transaction per batch (ADR 0008); the baseline then runs --writers workers, each writing
+//        batches of the service's mean batch size ("requests" counted per delivery). --batch 1: one delivery per
+//        request on --workers workers (the intake without grouping).
 
 using System.Diagnostics;
 using System.Globalization;
@@ -21,6 +25,9 @@ var warmup = int.Parse(Arg("warmup", "5"), CultureInfo.InvariantCulture);
 var workers = int.Parse(Arg("workers", "32"), CultureInfo.InvariantCulture);
 var appliedShare = double.Parse(Arg("applied-share", "-1"), CultureInfo.InvariantCulture);
 var work = Arg("work");
+var batch = scenario == "webhooks" ? (int)Math.Round(double.Parse(Arg("batch", "0"), CultureInfo.InvariantCulture)) : 1;
+if (scenario == "webhooks" && batch <= 0) batch = Math.Max(1, (int)Math.Round(Fixtures.MeanBatchFrom(Arg("service-batch", "")) ?? 1));
+if (batch > 1) workers = int.Parse(Arg("writers", "2"), CultureInfo.InvariantCulture);
 
 var cs = new MySqlConnectionStringBuilder(Arg("connection", Environment.GetEnvironmentVariable("BENCH_DB_CONNECTION")))
 {
@@ -30,7 +37,7 @@ var cs = new MySqlConnectionStringBuilder(Arg("connection", Environment.GetEnvir
 
 var fixtures = await Fixtures.LoadAsync(work, cs);
 if (appliedShare < 0) appliedShare = Fixtures.AppliedShareFrom(Arg("service-result", "")) ?? 0.2;
-var run = new Scenarios(fixtures, appliedShare).For(scenario);
+var run = new Scenarios(fixtures, appliedShare, batch).For(scenario);
 
 // Warm the pool and the buffer pool, unrecorded.
 await Measure(TimeSpan.FromSeconds(warmup), record: false);
@@ -52,6 +59,7 @@ var result = new Dictionary<string, object?>
     ["errors"] = errors,
     ["first_error"] = firstError,
     ["applied_share"] = scenario == "webhooks" ? Math.Round(appliedShare, 3) : null,
+    ["batch"] = scenario == "webhooks" ? batch : null,
 };
 var json = JsonSerializer.Serialize(result);
 Console.WriteLine(json);
@@ -77,8 +85,9 @@ async Task<(List<long> Latencies, long Errors, TimeSpan Elapsed, string? FirstEr
                 // One "request": a connection from the pool for its statements, back to the pool after, as the service does.
                 await using var db = new MySqlConnection(cs);
                 await db.OpenAsync();
-                await run(db, rng, n);
-                if (record) mine.Add((long)Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                var done = await run(db, rng, n);
+                // A batch of deliveries counts as that many requests, each as slow as its batch.
+                if (record) for (var i = 0; i < done; i++) mine.Add((long)Stopwatch.GetElapsedTime(start).TotalMicroseconds);
             }
             catch (Exception ex) when (ex is MySqlException or InvalidOperationException or TimeoutException)
             {
@@ -119,6 +128,14 @@ internal sealed class Fixtures
             SupervisorId = supervisor,
             HookCalls = hooks,
         };
+    }
+
+    /// <summary>The service's mean committed batch of webhook deliveries in its run (bench/run.sh's webhooks.batch.json).</summary>
+    public static double? MeanBatchFrom(string path)
+    {
+        if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.TryGetProperty("mean", out var mean) && mean.ValueKind == JsonValueKind.Number ? mean.GetDouble() : null;
     }
 
     /// <summary>The share of "applied" among the service's webhook results (wrk's JSON), so the baseline does the same mix.</summary>

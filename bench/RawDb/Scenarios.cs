@@ -25,6 +25,14 @@
 //        (On a version conflict the service falls back to: INSERT raw, commit; re-read; apply; commit. The
 //        baseline has no conflicts to fall back from: its UPDATE ignores the row count.)
 //        The applied share is taken from the service's own webhook run (its "result" counts), so both do the same mix.
+//      Group commit (ADR 0008; synced with capture-sql.sh's burst, main after 2dc153a): the service writes the
+//      deliveries of concurrent requests in batches, on 2 writers. Per batch of k (the service's mean committed batch
+//      in its run, from its telecmi_webhooks_batch_size metric):
+//        a. SELECT <call> WHERE Id IN ('<id>', ...)         the echoed ids inlined as constants, as EF/Pomelo sends them
+//           SELECT <call> WHERE TeleCmiRequestId = @id      for each delivery without extra_params
+//        b. START TRANSACTION; one command: per applied delivery UPDATE call_logs ... ; SELECT ROW_COUNT();
+//           then per delivery INSERT INTO webhook_deliveries ... RETURNING Id; COMMIT
+//        A batch of 1 is the single-delivery path above.
 // ============================================================================================================
 
 using System.Security.Cryptography;
@@ -76,6 +84,11 @@ internal static class Sql
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` = @__callId_0\nLIMIT 1";
     public const string CallByRequestId =
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`TeleCmiRequestId` = @__requestId_0\nLIMIT 1";
+    // group commit: the calls of a batch, their ids inlined as constants (EF Core 9 + Pomelo send Contains() that way)
+    public static string CallsByIds(IEnumerable<string> ids) =>
+        "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` IN (" + string.Join(", ", ids.Select(id => $"'{id}'")) + ")";
+    public static string DeliveryInsertAt(int p) =>
+        DeliveryInsert + "VALUES (" + string.Join(", ", Enumerable.Range(p, 15).Select(i => $"@p{i}")) + ")\nRETURNING `Id`;\n";
     // applied: EF batches the call's update and the delivery's insert in one command inside a transaction.
     public const string CallUpdatedAndDeliveryInserted =
         "UPDATE `call_logs` SET `HangupReason` = @p0, `UpdatedAt` = @p1, `Version` = @p2\nWHERE `Id` = @p3 AND `Version` = @p4;\nSELECT ROW_COUNT();\n\n" +
@@ -85,18 +98,23 @@ internal static class Sql
 /// <summary>A seeded call webhooks can match (from fixtures.json).</summary>
 internal sealed record HookCall(string CallId, string RequestId, string ConversationId, string AgentLeg, string DriverLeg, string To, string User, int Talk, long Time);
 
-internal sealed class Scenarios(Fixtures fx, double appliedShare)
+internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1)
 {
     private static readonly string[] Kinds = ["event/started/a", "event/answered/a", "event/started/b", "event/answered/b", "event/hangup/a",
         "event/hangup/b", "cdr/answered/a", "cdr/answered/b", "cdr/missed/a", "cdr/missed/b"];
 
-    public Func<MySqlConnection, Random, long, Task> For(string scenario) => scenario switch
+    /// <summary>One "request" of the scenario; returns how many requests it stands for (a batch of webhooks: k).</summary>
+    public Func<MySqlConnection, Random, long, Task<int>> For(string scenario) => scenario switch
     {
-        "list_agent" => ListAgentAsync,
-        "list_supervisor" => ListSupervisorAsync,
-        "webhooks" => WebhookAsync,
+        "list_agent" => One(ListAgentAsync),
+        "list_supervisor" => One(ListSupervisorAsync),
+        "webhooks" when batch > 1 => WebhookBatchAsync,
+        "webhooks" => One(WebhookAsync),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks)."),
     };
+
+    private static Func<MySqlConnection, Random, long, Task<int>> One(Func<MySqlConnection, Random, long, Task> request) =>
+        async (db, rng, n) => { await request(db, rng, n); return 1; };
 
     /// <summary>limit=20 plus the one row that tells whether a next page exists.</summary>
     private const int PageRows = 21;
@@ -165,10 +183,12 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         await ReadAllAsync(page);
     }
 
-    // (4)
-    private async Task WebhookAsync(MySqlConnection db, Random rng, long n)
+    /// <summary>One webhook of the load mix for a random seeded call.</summary>
+    private sealed record Hook(HookCall Call, string[] Kind, bool Echoed, string LegId, long At, string Body, string Hash, bool Applied);
+
+    private Hook NewHook(Random rng, HookCall? call = null)
     {
-        var c = fx.HookCalls[rng.Next(fx.HookCalls.Count)];
+        var c = call ?? fx.HookCalls[rng.Next(fx.HookCalls.Count)];
         var kind = Kinds[rng.Next(Kinds.Length)].Split('/');
         var echoed = rng.NextDouble() >= 0.10; // 10 % carry no extra_params: matched by request_id
         var legId = kind[2] == "a" ? c.AgentLeg : c.DriverLeg;
@@ -177,6 +197,100 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
                    $"\"conversation_uuid\":\"{c.ConversationId}\",\"request_id\":\"{c.RequestId}\",\"user\":\"{c.User}\",\"time\":{at},\"to\":{c.To}," +
                    "\"from\":918069000000,\"appid\":1111112" + (echoed ? $",\"extra_params\":{{\"call_id\":\"{c.CallId}\"}}" : "") + "}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        return new Hook(c, kind, echoed, legId, at, body, hash, rng.NextDouble() < appliedShare);
+    }
+
+    private static void DeliveryValues(MySqlParameterCollection p, int first, Hook h, DateTime processed, DateTime received)
+    {
+        var c = h.Call;
+        p.AddWithValue($"@p{first}", 1);
+        p.AddWithValue($"@p{first + 1}", c.CallId);
+        p.AddWithValue($"@p{first + 2}", c.ConversationId);
+        p.AddWithValue($"@p{first + 3}", h.Echoed ? c.CallId : DBNull.Value);
+        p.AddWithValue($"@p{first + 4}", DateTimeOffset.FromUnixTimeMilliseconds(h.At).UtcDateTime);
+        p.AddWithValue($"@p{first + 5}", h.Kind[2]);
+        p.AddWithValue($"@p{first + 6}", h.LegId);
+        p.AddWithValue($"@p{first + 7}", h.Applied ? "Applied" : "NoChange");
+        p.AddWithValue($"@p{first + 8}", h.Body);
+        p.AddWithValue($"@p{first + 9}", h.Hash);
+        p.AddWithValue($"@p{first + 10}", processed);
+        p.AddWithValue($"@p{first + 11}", received);
+        p.AddWithValue($"@p{first + 12}", c.RequestId);
+        p.AddWithValue($"@p{first + 13}", h.Kind[1]);
+        p.AddWithValue($"@p{first + 14}", h.Kind[0]);
+    }
+
+    /// <summary>Reads the found calls' rows as EF materialises them; returns their versions by id.</summary>
+    private static async Task<Dictionary<string, int>> ReadCallsAsync(MySqlCommand find)
+    {
+        var versions = new Dictionary<string, int>();
+        await using var r = await find.ExecuteReaderAsync();
+        var values = new object[r.FieldCount];
+        while (await r.ReadAsync())
+        {
+            r.GetValues(values);
+            versions[r.GetString(0)] = r.GetInt32(r.FieldCount - 1);
+        }
+        return versions;
+    }
+
+    // (4) with group commit: one batch of `batch` deliveries for as many different calls (ADR 0008)
+    private async Task<int> WebhookBatchAsync(MySqlConnection db, Random rng, long n)
+    {
+        var picked = new HashSet<int>();
+        while (picked.Count < Math.Min(batch, fx.HookCalls.Count)) picked.Add(rng.Next(fx.HookCalls.Count));
+        var hooks = picked.Select(i => NewHook(rng, fx.HookCalls[i])).ToList();
+        var received = DateTime.UtcNow;
+        var versions = new Dictionary<string, int>();
+        var echoed = hooks.Where(h => h.Echoed).Select(h => h.Call.CallId).ToList();
+        if (echoed.Count > 0)
+        {
+            await using var find = Cmd(db, Sql.CallsByIds(echoed));
+            foreach (var (id, version) in await ReadCallsAsync(find)) versions[id] = version;
+        }
+        foreach (var h in hooks.Where(h => !h.Echoed))
+        {
+            await using var find = Cmd(db, Sql.CallByRequestId);
+            find.Parameters.AddWithValue("@__requestId_0", h.Call.RequestId);
+            foreach (var (id, version) in await ReadCallsAsync(find)) versions[id] = version;
+        }
+        var processed = DateTime.UtcNow;
+        await using var tx = await db.BeginTransactionAsync();
+        var sql = new StringBuilder();
+        await using (var save = Cmd(db, "", tx))
+        {
+            var p = 0;
+            foreach (var h in hooks.Where(h => h.Applied))
+            {
+                sql.Append($"UPDATE `call_logs` SET `HangupReason` = @p{p}, `UpdatedAt` = @p{p + 1}, `Version` = @p{p + 2}\n" +
+                           $"WHERE `Id` = @p{p + 3} AND `Version` = @p{p + 4};\nSELECT ROW_COUNT();\n\n");
+                var version = versions.GetValueOrDefault(h.Call.CallId);
+                save.Parameters.AddWithValue($"@p{p}", "recv_bye");
+                save.Parameters.AddWithValue($"@p{p + 1}", processed);
+                save.Parameters.AddWithValue($"@p{p + 2}", version + 1);
+                save.Parameters.AddWithValue($"@p{p + 3}", h.Call.CallId);
+                save.Parameters.AddWithValue($"@p{p + 4}", version);
+                p += 5;
+            }
+            foreach (var h in hooks)
+            {
+                sql.Append(Sql.DeliveryInsertAt(p));
+                DeliveryValues(save.Parameters, p, h, processed, received);
+                p += 15;
+            }
+            save.CommandText = sql.ToString();
+            await using var r = await save.ExecuteReaderAsync();
+            do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
+        }
+        await tx.CommitAsync();
+        return hooks.Count;
+    }
+
+    // (4)
+    private async Task WebhookAsync(MySqlConnection db, Random rng, long n)
+    {
+        var h = NewHook(rng);
+        var (c, echoed, applied) = (h.Call, h.Echoed, h.Applied);
         var now = DateTime.UtcNow;
 
         int version;
@@ -190,40 +304,20 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
             version = r.GetInt32(r.FieldCount - 1);
         }
         var processed = DateTime.UtcNow;
-        var applied = rng.NextDouble() < appliedShare;
-
-        void DeliveryValues(MySqlParameterCollection p, int first)
-        {
-            p.AddWithValue($"@p{first}", 1);
-            p.AddWithValue($"@p{first + 1}", c.CallId);
-            p.AddWithValue($"@p{first + 2}", c.ConversationId);
-            p.AddWithValue($"@p{first + 3}", echoed ? c.CallId : DBNull.Value);
-            p.AddWithValue($"@p{first + 4}", DateTimeOffset.FromUnixTimeMilliseconds(at).UtcDateTime);
-            p.AddWithValue($"@p{first + 5}", kind[2]);
-            p.AddWithValue($"@p{first + 6}", legId);
-            p.AddWithValue($"@p{first + 7}", applied ? "Applied" : "NoChange");
-            p.AddWithValue($"@p{first + 8}", body);
-            p.AddWithValue($"@p{first + 9}", hash);
-            p.AddWithValue($"@p{first + 10}", processed);
-            p.AddWithValue($"@p{first + 11}", now);
-            p.AddWithValue($"@p{first + 12}", c.RequestId);
-            p.AddWithValue($"@p{first + 13}", kind[1]);
-            p.AddWithValue($"@p{first + 14}", kind[0]);
-        }
 
         if (applied)
         {
             await using var tx = await db.BeginTransactionAsync();
-            await using (var batch = Cmd(db, Sql.CallUpdatedAndDeliveryInserted, tx))
+            await using (var save = Cmd(db, Sql.CallUpdatedAndDeliveryInserted, tx))
             {
-                var p = batch.Parameters;
+                var p = save.Parameters;
                 p.AddWithValue("@p0", "recv_bye");
                 p.AddWithValue("@p1", processed);
                 p.AddWithValue("@p2", version + 1);
                 p.AddWithValue("@p3", c.CallId);
                 p.AddWithValue("@p4", version);
-                DeliveryValues(p, 5);
-                await using var r = await batch.ExecuteReaderAsync();
+                DeliveryValues(p, 5, h, processed, now);
+                await using var r = await save.ExecuteReaderAsync();
                 do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
             }
             await tx.CommitAsync();
@@ -231,7 +325,7 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare)
         else
         {
             await using var insert = Cmd(db, Sql.DeliveryInserted);
-            DeliveryValues(insert.Parameters, 0);
+            DeliveryValues(insert.Parameters, 0, h, processed, now);
             await insert.ExecuteScalarAsync();
         }
     }
