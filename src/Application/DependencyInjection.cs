@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<ReportFigures>();
         services.AddScoped<ReportRollup>();
         services.AddSingleton<ReportRollupGate>();
+        services.AddSingleton<TodayFigures>();
         services.AddScoped<FollowUpQueries>();
         // Needs the host's IMeterFactory (every .NET host registers one).
         services.TryAddSingleton<TeleCmiMetrics>();

@@ -12,7 +12,7 @@ namespace TeleCmi.Application.Reports;
 /// covering IX_call_logs_Reports index, or (AgentId, CreatedAt, Id) for one agent), never loaded into memory: what comes back is one row per
 /// day (or agent) × status × outcome, the latter two as one <see cref="FigureCode"/>.
 /// </summary>
-public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar, ReportRollup rollup)
+public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar, ReportRollup rollup, TodayFigures today)
 {
     /// <summary>Figures per business day from <paramref name="from"/> to <paramref name="to"/>, days without calls included.</summary>
     public async Task<IReadOnlyList<(DateOnly Day, CallFigures Figures)>> PerDayAsync(
@@ -34,7 +34,12 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
         }
         if (liveFrom <= to)
         {
-            var live = await PerDayRowsAsync((start, end) => Calls(start, end, agentId, provider), Days(liveFrom, to), calendar, ct);
+            Task<IReadOnlyDictionary<DateOnly, List<RollupRow>>> Count() =>
+                PerDayRowsAsync((start, end) => Calls(start, end, agentId, provider), Days(liveFrom, to), calendar, ct);
+            // All agents' today (what is left live once the rollup is read) may be reused for a few seconds.
+            var live = agentId is null && rollup.Enabled && liveFrom == to && to == calendar.Today
+                ? await today.GetOrCountAsync(calendar.ZoneId, to, provider, Count)
+                : await Count();
             foreach (var row in live.Values.SelectMany(rows => rows))
                 builders[row.Day].Add(FigureCode.Row(row.Code, row.Calls, row.TalkSeconds));
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TeleCmi.Application.Common.Time;
@@ -9,10 +10,14 @@ namespace TeleCmi.Infrastructure.Persistence;
 /// <summary>
 /// Keeps the report rollup honest: when a save adds, removes, or changes a counted field of a call created before today
 /// (business date), it adds a <see cref="StaleRollupDay"/> for that day to the same save, so the change and the mark
-/// commit (or fail) together. Calls of today, the bulk of the writes, add nothing.
+/// commit (or fail) together. Calls of today, the bulk of the writes, add nothing. After any save that touched a counted
+/// field of a call, today's kept figures (<see cref="TodayFigures"/>) are invalidated.
 /// </summary>
-public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar) : SaveChangesInterceptor
+public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar, TodayFigures todayFigures) : SaveChangesInterceptor
 {
+    // The contexts whose current save touches counted fields of calls (set while saving, read once it is saved).
+    private readonly ConditionalWeakTable<DbContext, object> changingCalls = new();
+
     // Every field the reports group or sum by.
     private static readonly string[] Counted =
     [
@@ -33,6 +38,32 @@ public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar) : SaveC
         return ValueTask.FromResult(result);
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Invalidate after the save (also after a failed one: harmless, and a partly applied batch is possible).
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && changingCalls.Remove(context)) todayFigures.CallsChanged();
+    }
+
     private void Mark(DbContext? context)
     {
         if (context is null) return;
@@ -42,6 +73,7 @@ public sealed class StaleRollupDayInterceptor(BusinessCalendar calendar) : SaveC
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             if (entry.State is EntityState.Modified && !Counted.Any(p => entry.Property(p).IsModified)) continue;
+            changingCalls.AddOrUpdate(context, context);
             Add(calendar.DayOf(entry.Entity.CreatedAt));
             // A call moved to another day (nothing does that today) changes the figures of both.
             if (entry.Property<DateTime>(nameof(CallLog.CreatedAt)).OriginalValue is var original && original != entry.Entity.CreatedAt)
