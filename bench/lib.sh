@@ -65,6 +65,7 @@ bench_start_service() {
     RateLimits__TeleCmiCallsPerMinute=1000000 \
     RateLimits__WebhooksPerSecond=1000000 \
     Webhooks__Writers="${BENCH_WEBHOOK_WRITERS:-2}" \
+    Reporting__TimeZone="${BENCH_TIME_ZONE:-Asia/Kolkata}" \
     Calls__DailyTeleCmiCallCap=1000000 \
     Metrics__Enabled=true \
     ${BENCH_SERVICE_ENV:-} \

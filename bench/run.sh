@@ -18,6 +18,8 @@
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
 #                              settle: with 5 s, the first ~40 s of a scenario were still compiling, see docs/PERFORMANCE.md)
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
+#   BENCH_TIME_ZONE=Asia/Kolkata  the business time zone (service and report dates); the seed's calls follow IST
+#                              office hours, so "today" holds few calls at IST night: another zone moves "today"
 #   BENCH_WEBHOOK_WRITERS=2    the service's Webhooks:Writers (ADR 0008) and the baseline's webhook writers
 set -euo pipefail
 
@@ -105,9 +107,10 @@ PER_AGENT=$(( CALLS_TOTAL / AGENTS ))
 DEEP=10000
 if [ "$PER_AGENT" -lt 20000 ]; then DEEP=$(( (PER_AGENT / 2) / 20 * 20 )); fi
 [ "$DEEP" -lt 20 ] && DEEP=20
-TODAY="$(TZ=Asia/Kolkata date +%F)"
-FROM_30D="$(TZ=Asia/Kolkata date -d "$TODAY -29 days" +%F)"
-FROM_18M="$(TZ=Asia/Kolkata date -d "$TODAY -18 months" +%F)"
+BUSINESS_TZ="${BENCH_TIME_ZONE:-Asia/Kolkata}"   # the service's Reporting:TimeZone (report days, "today")
+TODAY="$(TZ="$BUSINESS_TZ" date +%F)"
+FROM_30D="$(TZ="$BUSINESS_TZ" date -d "$TODAY -29 days" +%F)"
+FROM_18M="$(TZ="$BUSINESS_TZ" date -d "$TODAY -18 months" +%F)"
 LATENCY_OPTION=0
 grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
 
