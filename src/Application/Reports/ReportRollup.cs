@@ -78,9 +78,7 @@ public sealed class ReportRollup(
             return days.Where(d => d.Figure is not null).Select(d => (d.Day, d.Figure!.ToFigures())).ToList();
 
         var computed = await RefreshAsync(from, to, ct);
-        var query = db.RollupFigures.AsNoTracking().Where(f => f.Zone == zone && f.Day >= from && f.Day <= to);
-        if (provider is not null) query = query.Where(f => f.Provider == provider);
-        var stored = await query.ToListAsync(ct);
+        var stored = await FiguresOf(provider).Where(f => f.Zone == zone && f.Day >= from && f.Day <= to).ToListAsync(ct);
         // What this request computed counts even if storing it failed (another instance stored the same days).
         return [.. stored.Where(f => !computed.ContainsKey(f.Day)).Select(f => (f.Day, f.ToFigures())),
             .. computed.Values.SelectMany(rows => rows).Where(f => provider is null || f.Provider == provider).Select(f => (f.Day, f.ToFigures()))];
