@@ -57,13 +57,14 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
             await db.CallLogs.Where(c => chunk.Contains(c.Id)).LoadAsync(ct);
     }
 
-    /// <summary>Replays deliveries that arrived before their call could be matched.</summary>
-    public async Task ReplayUnmatchedAsync(string callId, string? requestId, CancellationToken ct)
+    /// <summary>Replays deliveries that arrived before their call could be matched; returns how many there were.</summary>
+    public async Task<int> ReplayUnmatchedAsync(string callId, string? requestId, CancellationToken ct)
     {
         var ids = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Match == WebhookMatch.Unmatched && (d.EchoedCallId == callId || (requestId != null && d.RequestId == requestId)))
             .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
         foreach (var id in ids) metrics.WebhookReplayed(TeleCmiMetrics.ResultOf(await ApplyAsync(id, ct)));
+        return ids.Count;
     }
 
     private async Task<WebhookMatch> ApplyOnceAsync(WebhookDelivery delivery, TeleCmiWebhook? parsed, CancellationToken ct)

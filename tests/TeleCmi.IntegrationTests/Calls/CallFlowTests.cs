@@ -72,6 +72,19 @@ public sealed class CallFlowTests(DatabaseEngine engine) : ApiFixture(engine)
     }
 
     [Test]
+    public async Task TheCreatedAnswer_IsTheStoredCall_ToTheMicrosecond()
+    {
+        // The 201 is built from the saved entity, not read back: its times must be those the database keeps.
+        var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await Api.NewDriverAsync("098765 43211");
+
+        var created = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
+        var stored = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{created["id"]!.GetValue<string>()}"), HttpStatusCode.OK);
+
+        Assert.That(created.ToJsonString(), Is.EqualTo(stored.ToJsonString()));
+    }
+
+    [Test]
     public async Task WebhookBeforeTeleCmiAnswers_FindsTheStoredCall()
     {
         var (agent, _) = await Api.NewAgentAsync("telecaller", teleCmi: true);

@@ -43,26 +43,36 @@ public sealed class InitiateCallHandler(
 {
     public async ValueTask<CallLogDto> Handle(InitiateCallCommand command, CancellationToken cancellationToken)
     {
-        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == user.AgentId, cancellationToken)
+        var (todayStart, tomorrowStart) = BusinessDay(Now, TimeZoneInfo.FindSystemTimeZoneById(policy.Value.BusinessTimeZone));
+        var agentId = user.AgentId ?? throw new UnauthorizedException("Sign in first.");
+        var facts = await ReadFactsAsync(agentId, command.DriverId, todayStart, cancellationToken)
             ?? throw new UnauthorizedException("Your account no longer exists.");
-        if (!agent.TeleCmiCallingAllowed)
+        if (!facts.CallingAllowed)
             throw new ForbiddenException("TeleCMI calling is not enabled for your account. Log the call with POST /api/calls/manual, or ask an admin to enable it.");
-        if (string.IsNullOrEmpty(agent.TeleCmiUserId))
+        if (string.IsNullOrEmpty(facts.TeleCmiUserId))
             throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
-        var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
-            ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
-
-        await RefuseOverDailyCapAsync(agent.Id, cancellationToken);
-        await RefuseDoubleTapAsync(agent.Id, driver.Id, cancellationToken);
+        if (facts.PlacedToday >= policy.Value.DailyTeleCmiCallCap)
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
+            throw new TooManyRequestsException(
+                $"You have placed today's maximum of {policy.Value.DailyTeleCmiCallCap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
+                tomorrowStart - Now);
+        }
+        if (facts.LiveCallId is { } live)
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.Duplicate);
+            throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
+        }
 
         // Stored before TeleCMI is asked, so a webhook that beats TeleCMI's HTTP answer finds its call.
-        var call = CallLog.StartTeleCmiCall(agent.Id, new CallParty(driver.Id, driver.Name, driver.TmId, phone), Now);
+        var call = CallLog.StartTeleCmiCall(agentId, new CallParty(driver.Id, driver.Name, driver.TmId, phone), Now);
         db.CallLogs.Add(call);
         await db.SaveChangesAsync(cancellationToken);
 
         // From here on the client going away must not leave the record half-done.
-        var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(agent.TeleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
+        var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(facts.TeleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
         metrics.CallInitiated(CallProvider.TeleCmi, result switch
         {
             ClickToCallResult.Accepted => TeleCmiMetrics.CallResults.Accepted,
@@ -74,9 +84,12 @@ public sealed class InitiateCallHandler(
         {
             case ClickToCallResult.Accepted accepted:
                 call = await db.ChangeAsync(call, c => c.MarkDispatched(accepted.RequestId, Now), CancellationToken.None);
-                await webhooks.ReplayUnmatchedAsync(call.Id, call.TeleCmiRequestId, CancellationToken.None);
-                db.ClearTracked();
-                call = await db.CallLogs.AsNoTracking().FirstAsync(c => c.Id == call.Id, CancellationToken.None);
+                if (await webhooks.ReplayUnmatchedAsync(call.Id, call.TeleCmiRequestId, CancellationToken.None) > 0)
+                {
+                    // The replayed deliveries were saved through their own retries; read what they left.
+                    db.ClearTracked();
+                    call = await db.CallLogs.AsNoTracking().FirstAsync(c => c.Id == call.Id, CancellationToken.None);
+                }
                 return CallLogDto.From(call);
             case ClickToCallResult.Refused refused:
                 await db.ChangeAsync(call, c => c.MarkFailed($"TeleCMI refused the call (code {refused.Code}): {refused.Message}", Now), CancellationToken.None);
@@ -94,19 +107,13 @@ public sealed class InitiateCallHandler(
         }
     }
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private async Task RefuseOverDailyCapAsync(int agentId, CancellationToken ct)
+    // Whole microseconds, as MySQL's datetime(6) stores them: the answer is built from the saved entity, not read back.
+    private DateTime Now
     {
-        var (todayStart, tomorrowStart) = BusinessDay(Now, TimeZoneInfo.FindSystemTimeZoneById(policy.Value.BusinessTimeZone));
-        var cap = policy.Value.DailyTeleCmiCallCap;
-        var placedToday = await db.CallLogs.AsNoTracking()
-            .CountAsync(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= todayStart, ct);
-        if (placedToday >= cap)
+        get
         {
-            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
-            throw new TooManyRequestsException($"You have placed today's maximum of {cap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
-                tomorrowStart - Now);
+            var now = clock.GetUtcNow().UtcDateTime;
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         }
     }
 
@@ -119,20 +126,32 @@ public sealed class InitiateCallHandler(
         return (ToUtc(localDate), ToUtc(localDate.AddDays(1)));
     }
 
-    private async Task RefuseDoubleTapAsync(int agentId, string driverId, CancellationToken ct)
+    /// <summary>What deciding to dial needs, in one statement: the agent, the driver, and the agent's TeleCMI calls today and live ones to this driver.</summary>
+    private sealed record DialFacts(bool CallingAllowed, string? TeleCmiUserId, DriverFacts? Driver, int PlacedToday, string? LiveCallId);
+
+    private sealed record DriverFacts(string Id, string Name, string? TmId, string Phone);
+
+    /// <summary>Null when the agent does not exist (any more).</summary>
+    private Task<DialFacts?> ReadFactsAsync(int agentId, string driverId, DateTime todayStart, CancellationToken ct)
     {
         var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
-        var live = await db.CallLogs.AsNoTracking()
-            .Where(c => c.AgentId == agentId && c.DriverId == driverId && c.Provider == CallProvider.TeleCmi && c.CreatedAt >= since
-                        // Answered, and "failed but may still have been placed", count as live too: a second tap
-                        // then would ring the agent twice (TeleCMI's click-to-call is not idempotent).
-                        && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing
-                            || c.Status == CallStatus.Answered || (c.Status == CallStatus.Failed && c.Dispatch == DispatchState.Unconfirmed)))
-            .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefaultAsync(ct);
-        if (live is not null)
-        {
-            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.Duplicate);
-            throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
-        }
+        var teleCmiCalls = db.CallLogs.Where(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi);
+        return (
+            from a in db.Agents.AsNoTracking()
+            where a.Id == agentId
+            from d in db.Drivers.Where(d => d.Id == driverId).DefaultIfEmpty()
+            select new DialFacts(
+                a.TeleCmiCallingAllowed,
+                a.TeleCmiUserId,
+                d == null ? null : new DriverFacts(d.Id, d.Name, d.TmId, d.Phone),
+                teleCmiCalls.Count(c => c.CreatedAt >= todayStart),
+                // Answered, and "failed but may still have been placed", count as live too: a second tap then would
+                // ring the agent twice (TeleCMI's click-to-call is not idempotent).
+                teleCmiCalls
+                    .Where(c => c.DriverId == driverId && c.CreatedAt >= since
+                                && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing
+                                    || c.Status == CallStatus.Answered || (c.Status == CallStatus.Failed && c.Dispatch == DispatchState.Unconfirmed)))
+                    .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
     }
 }
