@@ -14,7 +14,7 @@
 #   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
 #   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
 #                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
-#                              runs scenario 6 at one connection (initiate_c1)
+#                              runs scenario 6 at one connection (initiate_c1) and the stand-in alone (standin_c1)
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
 #                              settle: with 5 s, the first ~40 s of a scenario were still compiling, see docs/PERFORMANCE.md)
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
@@ -184,7 +184,7 @@ run_wrk() {
   local id="$1" scenario="$2" seconds="$3"; shift 3
   ensure_service "$id"
   local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
-              BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_DEEP_OFFSET="$DEEP" "$@")
+              BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_APP_SECRET="$BENCH_APP_SECRET" BENCH_DEEP_OFFSET="$DEEP" "$@")
   if [ "$WARMUP" -gt 0 ]; then
     env "${envs[@]}" BENCH_WRK_JSON= BENCH_WARMUP=1 timeout $((WARMUP + 60)) \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
@@ -267,6 +267,9 @@ if want report_18m; then
 fi
 if want initiate; then
   run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
+  # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
+  sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  one_connection standin_c1 standin "$DURATION"
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
   sleep $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
   one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1

@@ -6,6 +6,8 @@
 --   webhooks         (4)  POST /api/webhooks/telecmi?token=... events and CDRs for seeded calls
 --   report           (5)  GET /api/reports/daily?from=$BENCH_REPORT_FROM&to=$BENCH_REPORT_TO as the supervisor
 --   initiate         (6)  POST /api/calls {"driverId":...}, a different driver with no live call each time
+--   standin          (6″) the stand-in's own click2call (POST /simulator/telecmi/v2/webrtc/click2call) as the service's
+--                         gateway sends it: the stand-in's latency measured alone, to subtract from (6′)
 --   soak                  a mix of list_agent (45 %), list_supervisor (15 %) and webhooks (40 %)
 -- Reads $BENCH_WORK/fixtures.lua (bench/Seed), tokens.lua and cursors.lua (bench/run.sh).
 -- done() writes one JSON object to $BENCH_WRK_JSON: latency percentiles in microseconds, requests, duration,
@@ -22,6 +24,7 @@ local cursors = nil
 if scenario == "deep_cursor" then cursors = dofile(work .. "/cursors.lua") end
 
 local webhook_token = os.getenv("BENCH_WEBHOOK_TOKEN") or ""
+local app_secret = os.getenv("BENCH_APP_SECRET") or ""
 local deep_offset = os.getenv("BENCH_DEEP_OFFSET") or "10000"
 local report_from = os.getenv("BENCH_REPORT_FROM") or ""
 local report_to = os.getenv("BENCH_REPORT_TO") or ""
@@ -103,6 +106,15 @@ local function initiate_req()
   return wrk.format("POST", "/api/calls", headers, body)
 end
 
+-- The body the service's gateway sends (TELECMI.md), for a seeded driver's number (none ends in the stand-in's failure
+-- suffixes 0001-0006) and a call id that does not exist: the stand-in's webhooks for it are stored unmatched.
+local function standin_req()
+  local c = fixtures.webhook_calls[((counter * nthreads + tid) % #fixtures.webhook_calls) + 1]
+  local body = '{"user_id":"' .. c[7] .. '","secret":"' .. app_secret .. '","to":' .. c[6]
+    .. ',"extra_params":{"call_id":"bench-standin-' .. tid .. '-' .. counter .. '"},"webrtc":false,"followme":true}'
+  return wrk.format("POST", "/simulator/telecmi/v2/webrtc/click2call", { ["Content-Type"] = "application/json" }, body)
+end
+
 -- Webhooks: the shapes TeleCMI sends (docs + the built-in stand-in), for calls that exist.
 -- Each fixture row: {call_id, request_id, conversation_uuid, agent_leg, driver_leg, to_digits, user, talk_seconds, created_ms}
 local kinds = {
@@ -178,7 +190,7 @@ end
 
 local builders = {
   list_agent = list_agent, list_supervisor = list_supervisor, deep_offset = deep_offset_req, deep_cursor = deep_cursor_req,
-  webhooks = webhook_req, report = report_req, initiate = initiate_req, soak = soak_req,
+  webhooks = webhook_req, report = report_req, initiate = initiate_req, standin = standin_req, soak = soak_req,
 }
 local build = builders[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
 

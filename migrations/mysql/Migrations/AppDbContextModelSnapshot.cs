@@ -331,11 +331,11 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("AgentId", "CreatedAt", "Id");
-
                     b.HasIndex("DriverId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider");
 
                     b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
                         .HasDatabaseName("IX_call_logs_Reports");

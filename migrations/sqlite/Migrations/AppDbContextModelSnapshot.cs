@@ -322,11 +322,11 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("AgentId", "CreatedAt", "Id");
-
                     b.HasIndex("DriverId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider");
 
                     b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
                         .HasDatabaseName("IX_call_logs_Reports");

@@ -9,7 +9,7 @@ namespace TeleCmi.Application.Reports;
 
 /// <summary>
 /// The grouped queries behind the reports. Rows are counted by the database (GROUP BY over the
-/// covering IX_call_logs_Reports index, or (AgentId, CreatedAt, Id) for one agent), never loaded into memory: what comes back is one row per
+/// covering IX_call_logs_Reports index, or (AgentId, CreatedAt, Id, Provider) for one agent), never loaded into memory: what comes back is one row per
 /// day (or agent) × status × outcome, the latter two as one <see cref="FigureCode"/>.
 /// </summary>
 public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessCalendar calendar, ReportRollup rollup, TodayFigures today)
