@@ -118,6 +118,35 @@ public sealed class CallListPagingTests(DatabaseEngine engine) : ApiFixture(engi
     }
 
     [Test]
+    public async Task OffsetPages_ReadTheSkippedRowsByKey_AndKeepOrderFiltersAndTheEnd()
+    {
+        // Offset pages after the first read the page's ids first, then the rows (a deferred join): the order, the
+        // filters, the index hint and the end of the list must be what one statement would give.
+        var window = "from=2026-02-01T03:25:00Z&to=2026-02-01T05:00:00Z&status=missed";
+        var all = Ids(await ListAsync(supervisor, $"/api/calls?{window}&limit=200"));
+        var byOffset = new List<string>();
+        for (var offset = 0; offset < all.Count + 4; offset += 3)
+            byOffset.AddRange(Ids(await ListAsync(supervisor, $"/api/calls?{window}&limit=3&offset={offset}")));
+        var lastFull = await ListAsync(agent, "/api/calls?limit=5&offset=15");
+        var lastPartial = await ListAsync(agent, "/api/calls?limit=5&offset=20");
+        var beyond = await ListAsync(agent, "/api/calls?limit=5&offset=100");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all, Has.Count.GreaterThanOrEqualTo(6));
+            Assert.That(byOffset, Is.EqualTo(all));
+            Assert.That(Ids(lastFull), Is.EqualTo(newestFirst.Skip(15).Take(5)));
+            Assert.That(lastFull["nextCursor"], Is.Not.Null, "three more calls follow");
+            Assert.That(Ids(lastPartial), Is.EqualTo(newestFirst.Skip(20)));
+            Assert.That(lastPartial["nextCursor"], Is.Null);
+            Assert.That(lastPartial["total"]!.GetValue<int>(), Is.EqualTo(23));
+            Assert.That(Ids(beyond), Is.Empty);
+            Assert.That(beyond["total"]!.GetValue<int>(), Is.EqualTo(23));
+            Assert.That(beyond["offset"]!.GetValue<int>(), Is.EqualTo(100));
+        });
+    }
+
+    [Test]
     public async Task ACursor_GivesATelecallerOnlyTheirOwnCalls()
     {
         var first = await ListAsync(agent, "/api/calls?limit=3");

@@ -61,24 +61,39 @@ public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQ
         if (allAgents && q.DriverId is null && q.Status is not null && (q.From is not null || q.To is not null))
             calls = calls.TagWith(IndexHint.CallsByStatusAndTime);
         int? total = null;
-        IQueryable<CallLog> page;
+        // One row more than asked tells whether a next page exists without counting.
+        List<CallLog> rows;
         if (q.Cursor is not null && CallLogCursor.TryParse(q.Cursor, out var after))
         {
             // Keyset: strictly after the previous page's last row in (CreatedAt desc, Id desc) order.
-            page = calls.Where(c => c.CreatedAt < after.CreatedAt || (c.CreatedAt == after.CreatedAt && string.Compare(c.Id, after.Id) < 0))
-                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+            rows = await calls.Where(c => c.CreatedAt < after.CreatedAt || (c.CreatedAt == after.CreatedAt && string.Compare(c.Id, after.Id) < 0))
+                .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(q.Limit + 1).ToListAsync(cancellationToken);
         }
         else
         {
             if (q.IncludeTotal) total = await calls.CountAsync(cancellationToken);
-            page = calls.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(q.Offset);
+            var ordered = calls.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+            rows = q.Offset == 0
+                ? await ordered.Take(q.Limit + 1).ToListAsync(cancellationToken)
+                : await ReadByKeysAsync(await ordered.Skip(q.Offset).Take(q.Limit + 1).Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
         }
-        // One row more than asked tells whether a next page exists without counting.
-        var rows = await page.Take(q.Limit + 1).ToListAsync(cancellationToken);
         var more = rows.Count > q.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         var next = more ? new CallLogCursor(rows[^1].CreatedAt, rows[^1].Id).ToString() : null;
         return new CallLogPage(rows.Select(CallLogDto.From).ToList(), total, q.Limit, q.Cursor is null ? q.Offset : 0, next);
+    }
+
+    /// <summary>
+    /// The second half of a deferred join for offset pages: the skipped rows were walked in an index alone (only their
+    /// ids), and only the page's rows are read in full, by primary key. Reading full rows for the skipped ones too
+    /// cost ~1 s at offset 10,000 under load. Keeps the order of <paramref name="ids"/>.
+    /// </summary>
+    private async Task<List<CallLog>> ReadByKeysAsync(List<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var byId = await db.CallLogs.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // Calls are never deleted; the filter only keeps a missing key from throwing.
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 }
 
