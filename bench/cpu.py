@@ -2,8 +2,8 @@
 """CPU accounting around one scenario, to show whether something else on the machine competed with it.
 
   cpu.py snap FILE                     record every process's CPU time (utime+stime) now
-  cpu.py diff BEFORE AFTER --out JSON [--service PID] [--db PID]
-        CPU seconds used in between by: the service, the bench MariaDB, the load generators (wrk, RawDb, the
+  cpu.py diff BEFORE AFTER --out JSON [--service PID] [--db PID] [--standin PID]
+        CPU seconds used in between by: the service, the bench MariaDB, the TeleCMI stand-in, the load generators (wrk, RawDb, the
         harness), kernel threads, and every other process ("foreign"), with the top foreign commands.
         python3 stdlib only.
 """
@@ -34,9 +34,11 @@ def snap():
     return {"time": time.time(), "procs": procs}
 
 
-def classify(pid, comm, cmd, service, db):
+def classify(pid, comm, cmd, service, db, standin):
     if pid == service:
         return "service"
+    if pid == standin:
+        return "standin"
     if pid == db or comm in ("mariadbd", "mysqld") and "telecmi-bench" in cmd:
         return "bench_mariadb"
     if not cmd:
@@ -54,16 +56,16 @@ def main():
     args = sys.argv[2:]
     before, after = json.load(open(args[0])), json.load(open(args[1]))
     opts = {args[i]: args[i + 1] for i in range(2, len(args) - 1, 2)}
-    service, db = opts.get("--service", ""), opts.get("--db", "")
+    service, db, standin = opts.get("--service", ""), opts.get("--db", ""), opts.get("--standin", "")
     wall = after["time"] - before["time"]
-    totals = {"service": 0.0, "bench_mariadb": 0.0, "load_generator": 0.0, "kernel": 0.0, "foreign": 0.0}
+    totals = {"service": 0.0, "bench_mariadb": 0.0, "load_generator": 0.0, "standin": 0.0, "kernel": 0.0, "foreign": 0.0}
     foreign = []
     for pid, (comm, ticks, cmd) in after["procs"].items():
         start = before["procs"].get(pid)
         delta = (ticks - (start[1] if start and start[0] == comm else 0)) / HZ
         if delta <= 0:
             continue
-        kind = classify(pid, comm, cmd, service, db)
+        kind = classify(pid, comm, cmd, service, db, standin)
         totals[kind] += delta
         if kind == "foreign":
             foreign.append((delta, cmd or comm))

@@ -10,6 +10,13 @@ BENCH_WORK="${BENCH_WORK:-$BENCH_DIR/.work/$BENCH_DB_NAME}"
 SERVICE_DLL="$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll"
 SERVICE_LOG="$BENCH_WORK/service.log"
 SERVICE_PID=""
+# The TeleCMI stand-in runs as a process of its own (as TeleCMI does), unless BENCH_STANDIN=inprocess: then the
+# service plays it itself, and the stand-in's queued webhooks live in the service's memory.
+BENCH_STANDIN="${BENCH_STANDIN:-process}"
+BENCH_STANDIN_PORT="${BENCH_STANDIN_PORT:-5298}"
+BENCH_STANDIN_URL="http://127.0.0.1:${BENCH_STANDIN_PORT}"
+STANDIN_LOG="$BENCH_WORK/standin.log"
+STANDIN_PID=""
 
 blog() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
@@ -54,12 +61,10 @@ bench_start_service() {
     Database__MigrateOnStartup=true \
     ConnectionStrings__Default="$connection" \
     Jwt__SigningKey="$BENCH_JWT_KEY" \
-    TeleCmi__Mode=Simulated \
     TeleCmi__AppId=1111112 \
     TeleCmi__AppSecret="$BENCH_APP_SECRET" \
     TeleCmi__WebhookToken="$BENCH_WEBHOOK_TOKEN" \
-    TeleCmi__Simulator__ClickToCallLatencyMs="${BENCH_CLICK2CALL_LATENCY_MS:-50}" \
-    TeleCmi__Simulator__EventSpacingMs="${BENCH_EVENT_SPACING_MS:-250}" \
+    $(bench_teleCmi_settings) \
     Logging__LogLevel__Default=Warning \
     RateLimits__SignInPerMinute=100000 \
     RateLimits__TeleCmiCallsPerMinute=1000000 \
@@ -83,6 +88,73 @@ bench_start_service() {
   return 1
 }
 
+# How the service reaches TeleCMI: Live mode against the stand-in's process, or its own stand-in (inprocess).
+bench_teleCmi_settings() {
+  if [ "$BENCH_STANDIN" = inprocess ]; then
+    echo "TeleCmi__Mode=Simulated TeleCmi__Simulator__ClickToCallLatencyMs=${BENCH_CLICK2CALL_LATENCY_MS:-50} TeleCmi__Simulator__EventSpacingMs=${BENCH_EVENT_SPACING_MS:-250}"
+  else
+    echo "TeleCmi__Mode=Live TeleCmi__BaseUrl=$BENCH_STANDIN_URL/simulator/telecmi/"
+  fi
+}
+
+# Starts the stand-in: the same Release build in Simulated mode on its own port and its own SQLite file, posting
+# its webhooks to the service with at most BENCH_STANDIN_WEBHOOK_POSTS (64) in flight; the rest wait in it, as a
+# provider's webhook queue would. Sets STANDIN_PID. Nothing to do when BENCH_STANDIN=inprocess.
+bench_start_standin() {
+  [ "$BENCH_STANDIN" = inprocess ] && return 0
+  if [ -n "$STANDIN_PID" ] && kill -0 "$STANDIN_PID" 2>/dev/null; then return 0; fi
+  bench_secrets
+  if curl -fsS -o /dev/null "$BENCH_STANDIN_URL/health/live" 2>/dev/null; then
+    blog "something already answers on $BENCH_STANDIN_URL: stop it first"; return 1
+  fi
+  blog "starting the TeleCMI stand-in on $BENCH_STANDIN_URL (log $STANDIN_LOG)"
+  rm -f "$BENCH_WORK"/standin.db*
+  env -i PATH="$PATH" HOME="${HOME:-/root}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$BENCH_STANDIN_URL" \
+    Database__Provider=Sqlite \
+    Database__MigrateOnStartup=true \
+    ConnectionStrings__Default="Data Source=$BENCH_WORK/standin.db" \
+    Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" \
+    TeleCmi__Mode=Simulated \
+    TeleCmi__AppId=1111112 \
+    TeleCmi__AppSecret="$BENCH_APP_SECRET" \
+    TeleCmi__WebhookToken="$BENCH_WEBHOOK_TOKEN" \
+    TeleCmi__Simulator__ClickToCallLatencyMs="${BENCH_CLICK2CALL_LATENCY_MS:-50}" \
+    TeleCmi__Simulator__EventSpacingMs="${BENCH_EVENT_SPACING_MS:-250}" \
+    TeleCmi__Simulator__WebhookBaseUrl="$BENCH_URL/" \
+    TeleCmi__Simulator__MaxConcurrentWebhookPosts="${BENCH_STANDIN_WEBHOOK_POSTS:-64}" \
+    Logging__LogLevel__Default=Warning \
+    RateLimits__SignInPerMinute=100000 \
+    RateLimits__TeleCmiCallsPerMinute=1000000 \
+    RateLimits__WebhooksPerSecond=1000000 \
+    setsid dotnet "$SERVICE_DLL" >"$STANDIN_LOG" 2>&1 </dev/null &
+  STANDIN_PID=$!
+  echo "$STANDIN_PID" >"$BENCH_WORK/standin.pid"
+  local i
+  for i in $(seq 240); do
+    if curl -fsS -o /dev/null "$BENCH_STANDIN_URL/health/live" 2>/dev/null; then blog "stand-in ready (pid $STANDIN_PID)"; return 0; fi
+    if ! kill -0 "$STANDIN_PID" 2>/dev/null; then blog "the stand-in exited; last log lines:"; tail -n 40 "$STANDIN_LOG" >&2; return 1; fi
+    sleep 0.5
+  done
+  blog "the stand-in did not start within 120 s"; return 1
+}
+
+bench_stop_standin() {
+  local pid="${STANDIN_PID:-}"
+  [ -z "$pid" ] && [ -s "$BENCH_WORK/standin.pid" ] && pid="$(cat "$BENCH_WORK/standin.pid")"
+  [ -z "$pid" ] && return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    blog "stopping the stand-in (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local i
+    for i in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  fi
+  rm -f "$BENCH_WORK/standin.pid"
+  STANDIN_PID=""
+}
+
 bench_stop_service() {
   local pid="${SERVICE_PID:-}"
   [ -z "$pid" ] && [ -s "$BENCH_WORK/service.pid" ] && pid="$(cat "$BENCH_WORK/service.pid")"
@@ -98,19 +170,19 @@ bench_stop_service() {
   SERVICE_PID=""
 }
 
-# Resident set size of the service in MB (0 when gone).
+# Resident set size of the service (or of process $1) in MB (0 when gone).
 bench_rss_mb() {
   local kb
-  kb="$(awk '/^VmRSS:/ {print $2}' "/proc/${SERVICE_PID}/status" 2>/dev/null)"
+  kb="$(awk '/^VmRSS:/ {print $2}' "/proc/${1:-$SERVICE_PID}/status" 2>/dev/null)"
   echo $(( ${kb:-0} / 1024 ))
 }
 
-# Samples the service's RSS once a second into $1 ("epoch_s rss_mb" lines) until killed.
+# Samples the service's RSS (or process $2's) once a second into $1 ("epoch_s rss_mb" lines) until killed.
 bench_rss_sampler() {
-  local out="$1"
+  local out="$1" pid="${2:-$SERVICE_PID}"
   : >"$out"
-  while kill -0 "$SERVICE_PID" 2>/dev/null; do
-    echo "$(date +%s) $(bench_rss_mb)" >>"$out"
+  while kill -0 "$pid" 2>/dev/null; do
+    echo "$(date +%s) $(bench_rss_mb "$pid")" >>"$out"
     sleep 1
   done
 }

@@ -187,7 +187,7 @@ def main():
     if rows["initiate"].ran:
         notes.append("(6) at 32 connections is closed-loop: when the service is saturated its p50 is mostly queueing "
                      "(32 connections ÷ throughput), and every call also brings six stand-in webhooks "
-                     f"({meta.get('event_spacing_ms', '?')} ms apart) into the same process. (6′) shows the added latency of one call alone.")
+                     f"({meta.get('event_spacing_ms', '?')} ms apart) to the same service. (6′) shows the added latency of one call alone.")
         if not meta.get("click2call_latency_option_on_main", False):
             notes.append("(6): this service has no `TeleCmi:Simulator:ClickToCallLatencyMs` yet, so the stand-in answered at once "
                           "and p50 − 50 ms understates the added latency (can be negative). Re-run once main has the option.")
@@ -222,7 +222,7 @@ def main():
     lines.append(f"Data: {meta.get('calls_total', 0):,} call logs, {meta.get('agents', 50)} agents. Load: wrk {meta.get('threads', 2)} threads, "
                  f"{meta.get('connections', 32)} connections, {meta.get('duration_s', '?')} s per scenario ({meta.get('webhook_duration_s', '?')} s webhooks), "
                  f"after a short unrecorded warm-up. Service and database share the machine with wrk. "
-                 "\"other CPU\": share of the machine's CPU used by user processes that are neither the service, the bench MariaDB nor the load generator (kernel threads excluded).")
+                 "\"other CPU\": share of the machine's CPU used by user processes that are neither the service, the bench MariaDB, the TeleCMI stand-in nor the load generator (kernel threads excluded).")
     lines.append("")
     lines.append("| scenario | req/s | p50 | p99 | errors | max RSS | baseline req/s | ratio | other CPU | target | result |")
     lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
@@ -247,6 +247,16 @@ def main():
         lines.append(f"| service RSS, every scenario | | | | | {max(all_rss)} MB | | | | < {RSS_LIMIT_MB} MB throughout | "
                      f"{verdict(max(all_rss) < RSS_LIMIT_MB)} |")
     lines.append("")
+    standin_rss = {sid: rss(os.path.join(run, f"{sid}.standin.rss")) for sid in rows}
+    standin_rss = {sid: max(v) for sid, v in standin_rss.items() if v}
+    if standin_rss:
+        top = max(standin_rss, key=standin_rss.get)
+        lines.append(f"TeleCMI stand-in: its own process (as TeleCMI is), at most {meta.get('standin_webhook_posts', '?')} webhook posts "
+                     f"in flight, the rest queued in it; its max RSS {standin_rss[top]} MB (in {top}). Not the service's memory.")
+        lines.append("")
+    elif meta.get("standin") == "inprocess":
+        lines.append("TeleCMI stand-in: inside the service's process (BENCH_STANDIN=inprocess): its queued webhooks count in the service's RSS.")
+        lines.append("")
     baselines = [(sid, r.baseline) for sid, r in rows.items() if r.baseline]
     if baselines:
         def shape(b):

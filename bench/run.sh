@@ -21,6 +21,8 @@
 #   BENCH_TIME_ZONE=Asia/Kolkata  the business time zone (service and report dates); the seed's calls follow IST
 #                              office hours, so "today" holds few calls at IST night: another zone moves "today"
 #   BENCH_WEBHOOK_WRITERS=2    the service's Webhooks:Writers (ADR 0008) and the baseline's webhook writers
+#   BENCH_STANDIN=process      the TeleCMI stand-in as a process of its own on BENCH_STANDIN_PORT (5298), posting at
+#                              most BENCH_STANDIN_WEBHOOK_POSTS (64) webhooks at once; "inprocess": the service's own
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -78,6 +80,7 @@ settle() {
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   bench_stop_service || true
+  bench_stop_standin || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -115,7 +118,8 @@ timeout 1800 dotnet "$BENCH_DIR/Seed/bin/Release/net10.0/TeleCmi.Bench.Seed.dll"
   --connection "$(bench_db_connection_string)" --out "$BENCH_WORK" \
   --calls "$CALLS" --drivers "$DRIVERS" --agents "$AGENTS" --months 18 | tee "$RUN_DIR/seed.log"
 
-# ------------------------------------------------------------------ 3. service
+# ------------------------------------------------------------------ 3. service (and the stand-in it calls)
+bench_start_standin
 bench_start_service
 python3 "$BENCH_DIR/prepare.py" tokens --url "$BENCH_URL" --work "$BENCH_WORK"
 
@@ -185,6 +189,8 @@ cat >"$RUN_DIR/meta.json" <<EOF
   "deep_offset": $DEEP,
   "cursor_status": "$CURSOR_STATUS",
   "click2call_latency_ms": $CLICK2CALL_LATENCY_MS,
+  "standin": "$BENCH_STANDIN",
+  "standin_webhook_posts": ${BENCH_STANDIN_WEBHOOK_POSTS:-64},
   "event_spacing_ms": $BENCH_EVENT_SPACING_MS,
   "click2call_latency_option_on_main": $([ "$LATENCY_OPTION" = 1 ] && echo true || echo false),
   "report_30d": ["$FROM_30D", "$TODAY"],
@@ -195,30 +201,39 @@ EOF
 
 # ------------------------------------------------------------------ 4. scenarios
 # run_wrk ID LUA_SCENARIO SECONDS [KEY=VALUE...]: warm-up (not recorded), then the measured run with RSS sampling
-# and CPU accounting. BEFORE_MEASURE (a command) runs between the two.
+# and CPU accounting. BEFORE_MEASURE (a command) runs between the two. wrk drives TARGET_URL (default: the service).
 BEFORE_MEASURE=true
 run_wrk() {
   local id="$1" scenario="$2" seconds="$3"; shift 3
+  local url="${TARGET_URL:-$BENCH_URL}"
   ensure_service "$id"
+  if [ "$BENCH_STANDIN" != inprocess ] && ! kill -0 "$STANDIN_PID" 2>/dev/null; then
+    echo "before $id: the stand-in (pid $STANDIN_PID) had stopped, not by the harness; restarted" >>"$RUN_DIR/incidents.txt"
+    STANDIN_PID=""; bench_start_standin
+  fi
   local envs=(BENCH_SCENARIO="$scenario" BENCH_WORK="$BENCH_WORK" BENCH_THREADS="$THREADS"
               BENCH_WEBHOOK_TOKEN="$BENCH_WEBHOOK_TOKEN" BENCH_APP_SECRET="$BENCH_APP_SECRET" BENCH_DEEP_OFFSET="$DEEP" "$@")
   if [ "$WARMUP" -gt 0 ]; then
     env "${envs[@]}" BENCH_WRK_JSON= BENCH_WARMUP=1 timeout $((WARMUP + 60)) \
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" >/dev/null 2>&1 || true
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$url" >/dev/null 2>&1 || true
   fi
   $BEFORE_MEASURE
   blog "scenario $id: wrk -t$THREADS -c$CONNECTIONS -d${seconds}s ($scenario)"
   bench_rss_sampler "$RUN_DIR/$id.rss" &
   SAMPLER_PID=$!
+  local standin_sampler=""
+  if [ -n "$STANDIN_PID" ]; then bench_rss_sampler "$RUN_DIR/$id.standin.rss" "$STANDIN_PID" & standin_sampler=$!; fi
   python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu0"
   env "${envs[@]}" BENCH_WRK_JSON="$RUN_DIR/$id.json" BENCH_IDS_FILE="$RUN_DIR/$id.ids" timeout $((seconds + 120)) \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$BENCH_URL" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/lua/bench.lua" "$url" \
     >"$RUN_DIR/$id.wrk.txt" 2>&1 || blog "wrk exited non-zero for $id (see $RUN_DIR/$id.wrk.txt)"
   kill -0 "$SERVICE_PID" 2>/dev/null || echo "during $id: the service stopped (not by the harness); this scenario's numbers are void" >>"$RUN_DIR/incidents.txt"
   python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/$id.cpu1"
   kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  if [ -n "$standin_sampler" ]; then kill "$standin_sampler" 2>/dev/null || true; wait "$standin_sampler" 2>/dev/null || true; fi
   python3 "$BENCH_DIR/cpu.py" diff "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1" --out "$RUN_DIR/$id.cpu.json" \
-    --service "$SERVICE_PID" --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" && rm -f "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1"
+    --service "$SERVICE_PID" --db "$(cat "$BENCH_DB_PIDFILE" 2>/dev/null)" --standin "${STANDIN_PID:-}" \
+    && rm -f "$RUN_DIR/$id.cpu0" "$RUN_DIR/$id.cpu1"
   grep -v '^BENCH_JSON' "$RUN_DIR/$id.wrk.txt" | sed -n '1,12p' >&2 || true
 }
 
@@ -291,7 +306,8 @@ if want initiate; then
   run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
   # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
-  one_connection standin_c1 standin "$DURATION"
+  TARGET_URL="$([ "$BENCH_STANDIN" = inprocess ] && echo "$BENCH_URL" || echo "$BENCH_STANDIN_URL")" \
+    one_connection standin_c1 standin "$DURATION"
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
   one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
@@ -299,6 +315,7 @@ if want initiate; then
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
 fi
 bench_stop_service
+bench_stop_standin
 
 # ------------------------------------------------------------------ 5. the raw-SQL baseline (service stopped)
 if want baseline; then

@@ -5,8 +5,9 @@ using TeleCmi.Infrastructure.Telephony;
 namespace TeleCmi.Api.Simulator;
 
 /// <summary>
-/// Plays each placed call's webhooks to the service's own webhook URL, a configurable spacing apart, the way
-/// TeleCMI would post them. Runs in the background so the calls carry on after the click2call request ends.
+/// Plays each placed call's webhooks to the service's webhook URL (this process's own, or
+/// <see cref="TeleCmiSimulatorOptions.WebhookBaseUrl"/>), a configurable spacing apart, the way TeleCMI would post
+/// them. Runs in the background so the calls carry on after the click2call request ends.
 /// </summary>
 public sealed class SimulatedCallRunner(
     SimulatorCallQueue queue,
@@ -18,6 +19,9 @@ public sealed class SimulatedCallRunner(
 {
     /// <summary>The named HttpClient the stand-in posts webhooks with.</summary>
     public const string ClientName = "telecmi-simulator-webhooks";
+
+    // Read once: a limit that changed while posts wait on it would release the wrong number of them.
+    private readonly SemaphoreSlim? postSlots = simulator.CurrentValue.MaxConcurrentWebhookPosts is > 0 and var max ? new(max, max) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,9 +59,10 @@ public sealed class SimulatedCallRunner(
     private async Task PostAsync(SimulatedCall call, SimulatedWebhook hook, CancellationToken ct)
     {
         var what = $"{hook.Body["type"]}/{hook.Body["status"]} leg {hook.Body["leg"]}";
+        if (postSlots is not null) await postSlots.WaitAsync(ct);
         try
         {
-            var url = new Uri(self.Get(), "api/webhooks/telecmi?token=" + Uri.EscapeDataString(teleCmi.CurrentValue.WebhookToken ?? ""));
+            var url = new Uri(WebhookBase(), "api/webhooks/telecmi?token=" + Uri.EscapeDataString(teleCmi.CurrentValue.WebhookToken ?? ""));
             using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, hook.Body, ct);
             if (response.IsSuccessStatusCode)
                 logger.LogDebug("TeleCMI stand-in posted {Webhook} for request {RequestId}", what, call.RequestId);
@@ -69,5 +74,13 @@ public sealed class SimulatedCallRunner(
             // TeleCMI does not retry a failed webhook either; the call log is reconciled by the stale-call sweep.
             logger.LogWarning("TeleCMI stand-in could not post {Webhook} for request {RequestId}: {Error}", what, call.RequestId, ex.GetType().Name);
         }
+        finally
+        {
+            postSlots?.Release();
+        }
     }
+
+    private Uri WebhookBase() => simulator.CurrentValue.WebhookBaseUrl is { Length: > 0 } configured
+        ? new Uri(configured.EndsWith('/') ? configured : configured + "/")
+        : self.Get();
 }

@@ -14,4 +14,19 @@ public sealed class TeleCmiSimulatorOptions
     /// <summary>Milliseconds the stand-in takes to answer every click2call, like a real provider's round trip (the benchmark uses 50).</summary>
     [Range(0, 10_000)]
     public int ClickToCallLatencyMs { get; set; }
+
+    /// <summary>
+    /// The service the stand-in posts its webhooks to (its base URL; <c>api/webhooks/telecmi</c> is appended). Empty:
+    /// this same process. Set it to run the stand-in as a process of its own, in front of a service in Live mode
+    /// whose <c>TeleCmi:BaseUrl</c> points here (the benchmark does, so that the provider's backlog is not the service's).
+    /// </summary>
+    [Url]
+    public string? WebhookBaseUrl { get; set; }
+
+    /// <summary>
+    /// At most this many webhook posts in flight at once; the others wait their turn inside the stand-in, as a provider's
+    /// webhook workers would make them. 0: no limit (every call's webhooks are posted on time).
+    /// </summary>
+    [Range(0, 10_000)]
+    public int MaxConcurrentWebhookPosts { get; set; }
 }

@@ -21,10 +21,11 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the service calls itself).</param>
-    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true)
+    /// <param name="port">The port to listen on; 0 picks a free one.</param>
+    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0)
     {
         this.settings = settings ?? [];
-        if (listen) UseKestrel(0);
+        if (listen) UseKestrel(port);
     }
 
     public CapturedLogs Logs { get; } = new();
