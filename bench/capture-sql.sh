@@ -2,6 +2,7 @@
 # Prints the SQL the service sends for ONE request of each baseline scenario, so bench/RawDb/Scenarios.cs can be
 # re-synced when the service changes:
 #   (1) GET /api/calls?limit=20 as an agent      (2) the supervisor's filtered page      (4) one webhook
+#   (6) POST /api/calls (with the TeleCMI stand-in started as in bench/run.sh)
 # Starts the Release service against the bench database (bench/db.sh, port 3307) with EF Core's command log at
 # Information, makes the requests with curl and prints each request's statements (with parameter values).
 #
@@ -13,12 +14,13 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$BENCH_DIR/db.sh"
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
-trap 'bench_stop_service' EXIT
+trap 'bench_stop_service; bench_stop_standin' EXIT
 
 [ -s "$BENCH_WORK/fixtures.json" ] || { echo "no fixtures in $BENCH_WORK: run bench/run.sh once first" >&2; exit 1; }
 bench_db_start >/dev/null
 [ "${BENCH_SKIP_BUILD:-0}" = 1 ] || bench_build_service
 SERVICE_LOG="$BENCH_WORK/capture-sql.log"
+bench_start_standin >/dev/null
 bench_start_service "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information" >/dev/null
 python3 "$BENCH_DIR/prepare.py" tokens --url "$BENCH_URL" --work "$BENCH_WORK" >/dev/null
 
@@ -109,3 +111,6 @@ capture "(4) POST /api/webhooks/telecmi, result applied (the same CDR with a new
 capture "(4) POST /api/webhooks/telecmi, no extra_params (matched by request_id), no_change" -H 'Content-Type: application/json' \
   --data "$(webhook by_request)" "$BENCH_URL/api/webhooks/telecmi?token=$BENCH_WEBHOOK_TOKEN"
 capture_burst "(4) 24 POST /api/webhooks/telecmi at once for 24 calls (group commit: one SELECT ... IN and one transaction per batch)"
+driver="$(python3 -c 'import json,sys,random; print(random.choice(json.load(open(sys.argv[1]))["free_drivers"]))' "$BENCH_WORK/fixtures.json")"
+capture "(6) POST /api/calls {\"driverId\":\"$driver\"} (agent; the stand-in answers after its latency)" -H "Authorization: Bearer $agent_token" \
+  -H 'Content-Type: application/json' --data "{\"driverId\":\"$driver\"}" "$BENCH_URL/api/calls"

@@ -188,6 +188,24 @@ def main():
         notes.append("(6) at 32 connections is closed-loop: when the service is saturated its p50 is mostly queueing "
                      "(32 connections ÷ throughput), and every call also brings six stand-in webhooks "
                      f"({meta.get('event_spacing_ms', '?')} ms apart) to the same service. (6′) shows the added latency of one call alone.")
+        t = load(os.path.join(run, "initiate_c1.timings.json"))
+        c1, alone = rows["initiate_c1"], rows.get("standin_c1")
+        if t and t.get("server_ms") and t.get("click2call_ms") and c1.ran and c1.data.get("latency_us", {}).get("mean"):
+            client = c1.data["latency_us"]["mean"] / 1000
+            own = t["server_ms"] - t["click2call_ms"]
+            split = (f"(6′) split by the service's own metrics (means over {t['calls']} calls): {client:.1f} ms at wrk = "
+                     f"{t['server_ms']:.1f} ms inside the server (ASP.NET Core's request duration) + {client - t['server_ms']:.1f} ms "
+                     f"outside it (HTTP, Kestrel, wrk); inside, the gateway's click2call took {t['click2call_ms']:.1f} ms")
+            if alone is not None and alone.ran and alone.data.get("latency_us", {}).get("mean"):
+                split += f" (the stand-in alone, from wrk: {alone.data['latency_us']['mean'] / 1000:.1f} ms)"
+            split += f", so the service's own work (JWT check, its statements, the rest) is {own:.1f} ms per call."
+            raw = load(os.path.join(run, "baseline-initiate.json"))
+            if raw and raw.get("p50_us"):
+                split += (f" Its five statements sent straight to MariaDB by bench/RawDb at one connection, idle "
+                          f"{raw.get('gap_ms')} ms where TeleCMI answers (the idle time not counted): p50 "
+                          f"{fmt_ms(ms(raw['p50_us']))}, p99 {fmt_ms(ms(raw.get('p99_us')))} — the database's part alone"
+                          + (f", against the 5 ms target for everything the service adds." if raw['p50_us'] >= 4000 else "."))
+            notes.append(split)
         if not meta.get("click2call_latency_option_on_main", False):
             notes.append("(6): this service has no `TeleCmi:Simulator:ClickToCallLatencyMs` yet, so the stand-in answered at once "
                           "and p50 − 50 ms understates the added latency (can be negative). Re-run once main has the option.")

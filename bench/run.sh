@@ -251,6 +251,29 @@ for line in sys.stdin:
         elif line.startswith("telecmi_webhooks_batch_size_sum"): total += value
 print(int(count), int(total))'
 }
+# Sums and counts of two histograms, "<server_sum> <server_count> <provider_sum> <provider_count>": the server's time
+# for POST /api/calls answered 201 (ASP.NET Core's http.server.request.duration) and the gateway's click2call to
+# TeleCMI, retries included (telecmi.provider.duration). Their difference is the service's own work per call.
+initiate_timings() {
+  curl -s "$BENCH_URL/metrics" | python3 -c '
+import sys
+v = [0.0, 0.0, 0.0, 0.0]
+for line in sys.stdin:
+    if line.startswith("#") or "}" not in line:
+        continue
+    name, value = line.split("{", 1)[0], float(line.rsplit("}", 1)[1].split()[0])
+    if name.startswith("http_server_request_duration_seconds_") and "http_route=\"api/calls\"" in line \
+            and "http_request_method=\"POST\"" in line and "http_response_status_code=\"201\"" in line:
+        if name.endswith("_sum"): v[0] += value
+        elif name.endswith("_count"): v[1] += value
+    elif name.startswith("telecmi_provider_duration_seconds_") and "operation=\"click_to_call\"" in line:
+        if name.endswith("_sum"): v[2] += value
+        elif name.endswith("_count"): v[3] += value
+print(*v)'
+}
+
+TIMINGS_BEFORE="0 0 0 0"
+note_timings() { TIMINGS_BEFORE="$(initiate_timings)"; }
 note_deliveries() {
   DELIVERIES_BEFORE="$(bench_mysql -N -e 'SELECT COALESCE(MAX(Id), 0) FROM webhook_deliveries')"
   BATCHES_BEFORE="$(webhook_batches)"
@@ -310,7 +333,14 @@ if want initiate; then
     one_connection standin_c1 standin "$DURATION"
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
-  one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
+  BEFORE_MEASURE=note_timings one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
+  # Means over the measured run: the server's time per 201 and the click2call's, in ms (the report splits (6′) with them).
+  python3 -c 'import json, sys
+a = [float(x) for x in sys.argv[1].split()]; b = [float(x) for x in sys.argv[2].split()]
+d = [y - x for x, y in zip(a, b)]
+mean = lambda s, n: round(s / n * 1000, 2) if n else None
+print(json.dumps({"calls": int(d[1]), "server_ms": mean(d[0], d[1]), "click2call_ms": mean(d[2], d[3])}))' \
+    "$TIMINGS_BEFORE" "$(initiate_timings)" >"$RUN_DIR/initiate_c1.timings.json" || true
   # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
 fi
@@ -320,13 +350,16 @@ bench_stop_standin
 # ------------------------------------------------------------------ 5. the raw-SQL baseline (service stopped)
 if want baseline; then
   BASELINE_SECONDS="${BENCH_BASELINE_SECONDS:-$DURATION}"
-  for s in list_agent list_supervisor webhooks; do
+  for s in list_agent list_supervisor webhooks $(want initiate && echo initiate); do
     secs="$BASELINE_SECONDS"; [ "$s" = webhooks ] && secs="$WEBHOOK_DURATION"
-    blog "baseline $s: bench/RawDb, $CONNECTIONS workers, ${secs}s"
+    # (6′)'s database part: one worker, as (6′) has one connection, idle where the service waits for TeleCMI.
+    workers="$CONNECTIONS"; extra=()
+    [ "$s" = initiate ] && workers=1 && extra=(--gap-ms "$CLICK2CALL_LATENCY_MS")
+    blog "baseline $s: bench/RawDb, $workers workers, ${secs}s"
     python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu0"
     timeout $((secs + 180)) dotnet "$BENCH_DIR/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll" \
       --connection "$(bench_db_connection_string)" --work "$BENCH_WORK" --scenario "$s" \
-      --seconds "$secs" --warmup "$WARMUP" --workers "$CONNECTIONS" --out "$RUN_DIR/baseline-$s.json" \
+      --seconds "$secs" --warmup "$WARMUP" --workers "$workers" "${extra[@]}" --out "$RUN_DIR/baseline-$s.json" \
       --service-result "$RUN_DIR/webhooks.json" --service-batch "$RUN_DIR/webhooks.batch.json" \
       --writers "$WEBHOOK_WRITERS" || blog "baseline $s failed"
     python3 "$BENCH_DIR/cpu.py" snap "$RUN_DIR/baseline-$s.cpu1"

@@ -4,14 +4,16 @@
 // The SQL lives in Scenarios.cs.
 //
 // Usage: dotnet bench/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll --connection "<cs>" --work bench/.work/<db>
-//        --scenario list_agent|list_supervisor|webhooks [--seconds 30] [--warmup 5] [--workers 32] [--applied-share 0.2] [--out file.json]
+//        --scenario list_agent|list_supervisor|webhooks|initiate [--seconds 30] [--warmup 5] [--workers 32] [--applied-share 0.2] [--out file.json]
 //        webhooks: [--batch 8 | --service-batch <run>/webhooks.batch.json] [--writers 2]: the service groups concurrent
 //        deliveries into one transaction per batch (ADR 0008); the baseline then runs --writers workers, each writing
 //        batches of the service's mean batch size ("requests" counted per delivery). --batch 1: one delivery per
 //        request on --workers workers (the intake without grouping).
+//        initiate: [--gap-ms 50] an idle wait where the service waits for TeleCMI, not counted in the latency.
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MySqlConnector;
 using TeleCmi.Bench.RawDb;
@@ -37,7 +39,8 @@ var cs = new MySqlConnectionStringBuilder(Arg("connection", Environment.GetEnvir
 
 var fixtures = await Fixtures.LoadAsync(work, cs);
 if (appliedShare < 0) appliedShare = Fixtures.AppliedShareFrom(Arg("service-result", "")) ?? 0.2;
-var run = new Scenarios(fixtures, appliedShare, batch).For(scenario);
+var gapMs = int.Parse(Arg("gap-ms", "0"), CultureInfo.InvariantCulture);
+var run = new Scenarios(fixtures, appliedShare, batch, gapMs).For(scenario);
 
 // Warm the pool and the buffer pool, unrecorded.
 await Measure(TimeSpan.FromSeconds(warmup), record: false);
@@ -60,7 +63,16 @@ var result = new Dictionary<string, object?>
     ["first_error"] = firstError,
     ["applied_share"] = scenario == "webhooks" ? Math.Round(appliedShare, 3) : null,
     ["batch"] = scenario == "webhooks" ? batch : null,
+    ["gap_ms"] = scenario == "initiate" ? gapMs : null,
 };
+if (scenario == "initiate")
+{
+    // The calls it placed are not the seed's: remove them, so that later runs see the same table.
+    await using var db = new MySqlConnection(cs);
+    await db.OpenAsync();
+    await using var cleanup = new MySqlCommand(Sql.RawDbCallsDeleted, db);
+    result["calls_deleted"] = await cleanup.ExecuteNonQueryAsync();
+}
 var json = JsonSerializer.Serialize(result);
 Console.WriteLine(json);
 if (a.TryGetValue("out", out var outPath)) await File.WriteAllTextAsync(outPath, json + "\n");
@@ -75,11 +87,13 @@ async Task<(List<long> Latencies, long Errors, TimeSpan Elapsed, string? FirstEr
     var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
     {
         var mine = all[w] = new List<long>(1 << 16);
+        var waited = Scenarios.Waited.Value = new StrongBox<long>();
         var rng = new Random(w * 7919 + (record ? 1 : 0));
         long n = w;
         while (clock.Elapsed < duration)
         {
             var start = Stopwatch.GetTimestamp();
+            waited.Value = 0;
             try
             {
                 // One "request": a connection from the pool for its statements, back to the pool after, as the service does.
@@ -87,7 +101,8 @@ async Task<(List<long> Latencies, long Errors, TimeSpan Elapsed, string? FirstEr
                 await db.OpenAsync();
                 var done = await run(db, rng, n);
                 // A batch of deliveries counts as that many requests, each as slow as its batch.
-                if (record) for (var i = 0; i < done; i++) mine.Add((long)Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                var took = Stopwatch.GetElapsedTime(start) - Stopwatch.GetElapsedTime(0, waited.Value);
+                if (record) for (var i = 0; i < done; i++) mine.Add((long)took.TotalMicroseconds);
             }
             catch (Exception ex) when (ex is MySqlException or InvalidOperationException or TimeoutException)
             {
@@ -107,6 +122,7 @@ internal sealed class Fixtures
     public required List<int> AgentIds { get; init; }
     public required int SupervisorId { get; init; }
     public required List<HookCall> HookCalls { get; init; }
+    public required List<string> FreeDrivers { get; init; }
     public int SpanDays { get; init; } = 540;
 
     public static async Task<Fixtures> LoadAsync(string work, string connection)
@@ -127,6 +143,7 @@ internal sealed class Fixtures
             AgentIds = root.GetProperty("agent_ids").EnumerateArray().Select(e => e.GetInt32()).ToList(),
             SupervisorId = supervisor,
             HookCalls = hooks,
+            FreeDrivers = root.GetProperty("free_drivers").EnumerateArray().Select(e => e.GetString()!).ToList(),
         };
     }
 

@@ -33,8 +33,23 @@
 //        b. START TRANSACTION; one command: per applied delivery UPDATE call_logs ... ; SELECT ROW_COUNT();
 //           then per delivery INSERT INTO webhook_deliveries ... RETURNING Id; COMMIT
 //        A batch of 1 is the single-delivery path above.
+//  (6) POST /api/calls (synced with capture-sql.sh's (6), main after bb54e02), run at ONE worker beside (6′): the
+//      database's share of one call, without TeleCMI's answer in between (the stand-in's latency is measured apart)
+//        a. JWT check                         SELECT EXISTS(agent is active)
+//        b. what deciding needs, one SELECT   the agent, the driver (LEFT JOIN), today's TeleCMI calls (COUNT), a live
+//                                             call to this driver (scalar subqueries)
+//        c. the call, autocommit              SET AUTOCOMMIT = 1; INSERT INTO call_logs (33 columns)
+//        d. TeleCMI accepted, autocommit      SET AUTOCOMMIT = 1; UPDATE call_logs SET Dispatch, Status, TeleCmiRequestId,
+//                                             UpdatedAt, Version WHERE Id AND Version; SELECT ROW_COUNT();
+//        e. webhooks that came first          SELECT Id FROM webhook_deliveries WHERE Match = 'Unmatched' AND (EchoedCallId
+//                                             OR RequestId)
+//      Its calls get ids "call_rawdb_…" and are deleted when the run ends. --gap-ms 50: an idle wait between c and d,
+//      where the service waits for TeleCMI (machines that idle between statements answer them more slowly), taken
+//      out of the latency.
 // ============================================================================================================
 
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using MySqlConnector;
@@ -87,6 +102,33 @@ internal static class Sql
     // group commit: the calls of a batch, their ids inlined as constants (EF Core 9 + Pomelo send Contains() that way)
     public static string CallsByIds(IEnumerable<string> ids) =>
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`Id` IN (" + string.Join(", ", ids.Select(id => $"'{id}'")) + ")";
+    // --- (6) InitiateCall (src/Application/Calls/InitiateCall/InitiateCall.cs) and WebhookApplier.ReplayUnmatchedAsync
+    public const string DialFacts =
+        "SELECT `a`.`TeleCmiCallingAllowed`, `a`.`TeleCmiUserId`, `s`.`Id` IS NULL, `s`.`Id`, `s`.`Name`, `s`.`TmId`, `s`.`Phone`, (\n" +
+        "    SELECT COUNT(*)\n    FROM `call_logs` AS `c`\n" +
+        "    WHERE ((`c`.`AgentId` = @__agentId_0) AND (`c`.`Provider` = 'TeleCmi')) AND (`c`.`CreatedAt` >= @__todayStart_2)), (\n" +
+        "    SELECT `c0`.`Id`\n    FROM `call_logs` AS `c0`\n" +
+        "    WHERE ((`c0`.`AgentId` = @__agentId_0) AND (`c0`.`Provider` = 'TeleCmi')) AND (((`c0`.`DriverId` = @__driverId_1) AND (`c0`.`CreatedAt` >= @__since_3)) " +
+        "AND (`c0`.`Status` IN ('Initiating', 'Initiated', 'Ringing', 'Answered') OR ((`c0`.`Status` = 'Failed') AND (`c0`.`Dispatch` = 'Unconfirmed'))))\n" +
+        "    ORDER BY `c0`.`CreatedAt` DESC\n    LIMIT 1)\n" +
+        "FROM `agents` AS `a`\nCROSS JOIN (\n    SELECT `d0`.`Id`, `d0`.`Name`, `d0`.`Phone`, `d0`.`TmId`\n    FROM (\n        SELECT 1\n    ) AS `e`\n" +
+        "    LEFT JOIN (\n        SELECT `d`.`Id`, `d`.`Name`, `d`.`Phone`, `d`.`TmId`\n        FROM `drivers` AS `d`\n        WHERE `d`.`Id` = @__driverId_1\n" +
+        "    ) AS `d0` ON TRUE\n) AS `s`\nWHERE `a`.`Id` = @__agentId_0\nLIMIT 1";
+    public const string CallInserted =
+        "SET AUTOCOMMIT = 1;\nINSERT INTO `call_logs` (`Id`, `AgentDurationSeconds`, `AgentHangupReason`, `AgentId`, `AgentLeg`, `AgentLegId`, `AnsweredAt`, " +
+        "`ConversationId`, `CreatedAt`, `Dispatch`, `DriverId`, `DriverLeg`, `DriverLegId`, `DriverName`, `DriverPhone`, `DriverTmId`, `EndedAt`, " +
+        "`FailureReason`, `Feedback`, `FollowUpAt`, `HangupReason`, `IsStale`, `MissedBy`, `Notes`, `Outcome`, `Provider`, `RecordingFileName`, " +
+        "`Remarks`, `Status`, `TalkSeconds`, `TeleCmiRequestId`, `UpdatedAt`, `Version`)\n" +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, " +
+        "@p23, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32);";
+    public const string CallDispatched =
+        "SET AUTOCOMMIT = 1;\nUPDATE `call_logs` SET `Dispatch` = @p0, `Status` = @p1, `TeleCmiRequestId` = @p2, `UpdatedAt` = @p3, `Version` = @p4\n" +
+        "WHERE `Id` = @p5 AND `Version` = @p6;\nSELECT ROW_COUNT();";
+    public const string UnmatchedDeliveries =
+        "SELECT `w`.`Id`\nFROM `webhook_deliveries` AS `w`\n" +
+        "WHERE (`w`.`Match` = 'Unmatched') AND ((`w`.`EchoedCallId` = @__callId_0) OR (`w`.`RequestId` = @__requestId_1))\nORDER BY `w`.`Id`";
+    public const string RawDbCallsDeleted = "DELETE FROM call_logs WHERE Id LIKE 'call\\_rawdb\\_%'";
+
     public static string DeliveryInsertAt(int p) =>
         DeliveryInsert + "VALUES (" + string.Join(", ", Enumerable.Range(p, 15).Select(i => $"@p{i}")) + ")\nRETURNING `Id`;\n";
     // applied: EF batches the call's update and the delivery's insert in one command inside a transaction.
@@ -98,8 +140,14 @@ internal static class Sql
 /// <summary>A seeded call webhooks can match (from fixtures.json).</summary>
 internal sealed record HookCall(string CallId, string RequestId, string ConversationId, string AgentLeg, string DriverLeg, string To, string User, int Talk, long Time);
 
-internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1)
+internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1, int gapMs = 0)
 {
+    /// <summary>
+    /// Time a request spent waiting on purpose (initiate's stand-in gap), in Stopwatch ticks; each worker sets its own box,
+    /// and the measurement subtracts it, so the latency is the database's part alone.
+    /// </summary>
+    public static readonly AsyncLocal<StrongBox<long>?> Waited = new();
+
     private static readonly string[] Kinds = ["event/started/a", "event/answered/a", "event/started/b", "event/answered/b", "event/hangup/a",
         "event/hangup/b", "cdr/answered/a", "cdr/answered/b", "cdr/missed/a", "cdr/missed/b"];
 
@@ -110,7 +158,8 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1)
         "list_supervisor" => One(ListSupervisorAsync),
         "webhooks" when batch > 1 => WebhookBatchAsync,
         "webhooks" => One(WebhookAsync),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks)."),
+        "initiate" => One(InitiateAsync),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks, initiate)."),
     };
 
     private static Func<MySqlConnection, Random, long, Task<int>> One(Func<MySqlConnection, Random, long, Task> request) =>
@@ -284,6 +333,64 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1)
         }
         await tx.CommitAsync();
         return hooks.Count;
+    }
+
+    // (6) without TeleCMI: the database's part of one call (the service's business day is IST in the bench)
+    private async Task InitiateAsync(MySqlConnection db, Random rng, long n)
+    {
+        var agentId = fx.AgentIds[(int)(n % fx.AgentIds.Count)];
+        var driverId = fx.FreeDrivers[rng.Next(fx.FreeDrivers.Count)];
+        var now = DateTime.UtcNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        var ist = TimeSpan.FromHours(5.5);
+        var todayStart = DateTime.SpecifyKind((now + ist).Date - ist, DateTimeKind.Utc);
+        await AuthAsync(db, agentId);
+        string name, phone;
+        object tmId;
+        await using (var facts = Cmd(db, Sql.DialFacts))
+        {
+            facts.Parameters.AddWithValue("@__agentId_0", agentId);
+            facts.Parameters.AddWithValue("@__todayStart_2", todayStart);
+            facts.Parameters.AddWithValue("@__driverId_1", driverId);
+            facts.Parameters.AddWithValue("@__since_3", now.AddSeconds(-30)); // Calls:DuplicateCallWindowSeconds
+            await using var r = await facts.ExecuteReaderAsync();
+            if (!await r.ReadAsync() || r.IsDBNull(3)) throw new InvalidOperationException($"agent {agentId} or driver {driverId} not found");
+            (name, tmId, phone) = (r.GetString(4), r.IsDBNull(5) ? DBNull.Value : r.GetString(5), r.GetString(6));
+        }
+        var id = "call_rawdb_" + Guid.CreateVersion7().ToString("N");
+        await using (var insert = Cmd(db, Sql.CallInserted))
+        {
+            object?[] values =
+            [
+                id, null, null, agentId, "None", null, null, null, now, "Pending", driverId, "None", null, name, phone, tmId, null,
+                null, null, null, null, false, null, null, null, "TeleCmi", null, null, "Initiating", null, null, now, 1,
+            ];
+            for (var i = 0; i < values.Length; i++) insert.Parameters.AddWithValue($"@p{i}", values[i] ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync();
+        }
+        if (gapMs > 0)
+        {
+            // Where the service waits for TeleCMI's answer: the connection stays open and idle, as the service's does.
+            var waitStart = Stopwatch.GetTimestamp();
+            await Task.Delay(gapMs);
+            if (Waited.Value is { } box) box.Value += Stopwatch.GetTimestamp() - waitStart;
+        }
+        var requestId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', 'a').Replace('/', 'b');
+        await using (var update = Cmd(db, Sql.CallDispatched))
+        {
+            update.Parameters.AddWithValue("@p0", "Accepted");
+            update.Parameters.AddWithValue("@p1", "Initiated");
+            update.Parameters.AddWithValue("@p2", requestId);
+            update.Parameters.AddWithValue("@p3", DateTime.UtcNow);
+            update.Parameters.AddWithValue("@p4", 2);
+            update.Parameters.AddWithValue("@p5", id);
+            update.Parameters.AddWithValue("@p6", 1);
+            if (Convert.ToInt64(await update.ExecuteScalarAsync()) != 1) throw new InvalidOperationException($"call {id} not updated");
+        }
+        await using var replay = Cmd(db, Sql.UnmatchedDeliveries);
+        replay.Parameters.AddWithValue("@__callId_0", id);
+        replay.Parameters.AddWithValue("@__requestId_1", requestId);
+        await ReadAllAsync(replay);
     }
 
     // (4)
