@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.IntegrationTests.Gateway.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace TeleCmi.IntegrationTests.Gateway;
 
@@ -53,6 +56,42 @@ public sealed class StandInElsewhereTests
             Assert.That(recording.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the recording is fetched from the stand-in too");
             Assert.That(standInDeliveries, Is.Zero, "every webhook went to the service");
             Assert.That(standInCalls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task WithAtMostOnePostInFlight_TheStandInPostsItsWebhooksOneAfterAnother_AndEveryOne()
+    {
+        // The service it posts to answers each webhook after 200 ms. Two calls placed together would overlap their
+        // posts (50 ms apart each); with one post at a time, each starts only once the previous one was answered.
+        using var sink = WireMockServer.Start();
+        sink.Given(Request.Create().WithPath("/api/webhooks/telecmi").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(200)));
+        await using var standIn = new SimulatedApp(new()
+        {
+            ["TeleCmi:Simulator:WebhookBaseUrl"] = sink.Url + "/",
+            ["TeleCmi:Simulator:MaxConcurrentWebhookPosts"] = "1",
+        });
+        using var http = standIn.Start();
+
+        foreach (var callId in new[] { "call_bound_1", "call_bound_2" })
+        {
+            using var placed = await http.PostAsync("/simulator/telecmi/v2/webrtc/click2call", new StringContent(
+                $$$"""{"user_id":"5003_1111112","secret":"{{{SimulatedApp.DevelopmentAppSecret}}}","to":919876543210,"extra_params":{"call_id":"{{{callId}}}"}}""",
+                System.Text.Encoding.UTF8, "application/json"));
+            Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (sink.LogEntries.Count() < 12 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await Task.Delay(300); // a 13th would show up now
+
+        var posts = sink.LogEntries.Select(e => e.RequestMessage!).OrderBy(m => m.DateTime).ToList();
+        var gaps = posts.Zip(posts.Skip(1), (a, b) => b.DateTime - a.DateTime).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(posts, Has.Count.EqualTo(12), "six webhooks per call, none dropped");
+            Assert.That(gaps, Has.All.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(180)), "one post in flight at a time");
+            Assert.That(posts.Select(m => m.Query!["token"].Single()), Has.All.EqualTo("dev-webhook-token"));
         });
     }
 
