@@ -141,33 +141,28 @@ bench_start_standin() {
 }
 
 bench_stop_standin() {
-  local pid="${STANDIN_PID:-}"
-  [ -z "$pid" ] && [ -s "$BENCH_WORK/standin.pid" ] && pid="$(cat "$BENCH_WORK/standin.pid")"
-  [ -z "$pid" ] && return 0
-  if kill -0 "$pid" 2>/dev/null; then
-    blog "stopping the stand-in (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    local i
-    for i in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  fi
-  rm -f "$BENCH_WORK/standin.pid"
+  bench_stop_process stand-in "$BENCH_WORK/standin.pid" "${STANDIN_PID:-}"
   STANDIN_PID=""
 }
 
 bench_stop_service() {
-  local pid="${SERVICE_PID:-}"
-  [ -z "$pid" ] && [ -s "$BENCH_WORK/service.pid" ] && pid="$(cat "$BENCH_WORK/service.pid")"
+  bench_stop_process service "$BENCH_WORK/service.pid" "${SERVICE_PID:-}"
+  SERVICE_PID=""
+}
+
+# bench_stop_process NAME PIDFILE [PID]: TERM, up to 30 s to exit, then KILL; the pid from PIDFILE when none is given.
+bench_stop_process() {
+  local name="$1" pidfile="$2" pid="${3:-}"
+  [ -z "$pid" ] && [ -s "$pidfile" ] && pid="$(cat "$pidfile")"
   [ -z "$pid" ] && return 0
   if kill -0 "$pid" 2>/dev/null; then
-    blog "stopping the service (pid $pid)"
+    blog "stopping the $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
     local i
     for i in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
   fi
-  rm -f "$BENCH_WORK/service.pid"
-  SERVICE_PID=""
+  rm -f "$pidfile"
 }
 
 # Resident set size of the service (or of process $1) in MB (0 when gone).
