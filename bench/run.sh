@@ -21,6 +21,7 @@
 #   BENCH_TIME_ZONE=Asia/Kolkata  the business time zone (service and report dates); the seed's calls follow IST
 #                              office hours, so "today" holds few calls at IST night: another zone moves "today"
 #   BENCH_WEBHOOK_WRITERS=2    the service's Webhooks:Writers (ADR 0008) and the baseline's webhook writers
+#   BENCH_PACE_MS=640          (6‴): scenario 6's 32 connections each waiting ~this long between calls (~45 calls/s)
 #   BENCH_STANDIN=process      the TeleCMI stand-in as a process of its own on BENCH_STANDIN_PORT (5298), posting at
 #                              most BENCH_STANDIN_WEBHOOK_POSTS (64) webhooks at once; "inprocess": the service's own
 set -euo pipefail
@@ -189,6 +190,7 @@ cat >"$RUN_DIR/meta.json" <<EOF
   "deep_offset": $DEEP,
   "cursor_status": "$CURSOR_STATUS",
   "click2call_latency_ms": $CLICK2CALL_LATENCY_MS,
+  "pace_ms": ${BENCH_PACE_MS:-640},
   "standin": "$BENCH_STANDIN",
   "standin_webhook_posts": ${BENCH_STANDIN_WEBHOOK_POSTS:-64},
   "event_spacing_ms": $BENCH_EVENT_SPACING_MS,
@@ -327,6 +329,10 @@ if want soak && [ "$SOAK" -gt 0 ]; then
 fi
 if want initiate; then
   run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
+  # The same 32 connections, paced (each waits ~BENCH_PACE_MS between its calls): well below saturation, so its p50
+  # is the added latency under concurrent load without queueing (closed-loop (6) measures the overload).
+  settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  run_wrk initiate_paced initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1 BENCH_PACE_MS="${BENCH_PACE_MS:-640}"
   # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
   settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
   TARGET_URL="$([ "$BENCH_STANDIN" = inprocess ] && echo "$BENCH_URL" || echo "$BENCH_STANDIN_URL")" \

@@ -35,6 +35,15 @@ local driver_start = tonumber(os.getenv("BENCH_DRIVER_START") or "0")
 local driver_block = tonumber(os.getenv("BENCH_DRIVER_BLOCK") or "0")
 if os.getenv("BENCH_WARMUP") == "1" then driver_block = driver_block + 2 end
 
+-- BENCH_PACE_MS: each connection waits 0.5-1.5 x this long before each request (paced load instead of closed-loop;
+-- wrk's latency does not include the wait). 32 connections at 640 ms with ~60 ms calls: ~45 calls/s.
+local pace_ms = tonumber(os.getenv("BENCH_PACE_MS") or "0")
+if pace_ms > 0 then
+  function delay()
+    return math.random(math.floor(pace_ms / 2), math.floor(pace_ms * 3 / 2))
+  end
+end
+
 -- ------------------------------------------------------------------ per-thread state
 local threads = {}
 local next_tid = 0
