@@ -15,7 +15,9 @@ public static class SimulatorSetup
     public static IServiceCollection AddTeleCmiSimulator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TeleCmiSimulatorOptions>().Bind(configuration.GetSection(TeleCmiSimulatorOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidWebhookBaseUrl(), "TeleCmi:Simulator:WebhookBaseUrl must be empty or an absolute http(s) URL.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceSelfAddress>();
         services.Replace(ServiceDescriptor.Singleton<ITeleCmiBaseAddress, SimulatorBaseAddress>());

@@ -20,8 +20,12 @@ public sealed class TeleCmiSimulatorOptions
     /// this same process. Set it to run the stand-in as a process of its own, in front of a service in Live mode
     /// whose <c>TeleCmi:BaseUrl</c> points here (the benchmark does, so that the provider's backlog is not the service's).
     /// </summary>
-    [Url]
     public string? WebhookBaseUrl { get; set; }
+
+    /// <summary>Empty, or an absolute http(s) URL (checked at startup; <c>[Url]</c> would refuse an empty value).</summary>
+    public bool HasValidWebhookBaseUrl() =>
+        string.IsNullOrEmpty(WebhookBaseUrl)
+        || (Uri.TryCreate(WebhookBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https");
 
     /// <summary>
     /// At most this many webhook posts in flight at once; the others wait their turn inside the stand-in, as a provider's

@@ -95,6 +95,28 @@ public sealed class StandInElsewhereTests
         });
     }
 
+    [TestCase("not a url")]
+    [TestCase("ftp://127.0.0.1/")]
+    public void AWebhookBaseUrlThatIsNotAnHttpUrl_StopsTheStart_NamingTheSetting(string url)
+    {
+        using var app = new SimulatedApp(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = url }, listen: false);
+
+        var error = Assert.Catch(() => app.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain("TeleCmi:Simulator:WebhookBaseUrl"));
+    }
+
+    [Test]
+    public async Task AnEmptyWebhookBaseUrl_MeansThisProcess()
+    {
+        await using var app = new SimulatedApp(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = "" });
+        using var http = app.Start();
+
+        using var live = await http.GetAsync("/health/live");
+
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
