@@ -78,13 +78,18 @@ bench_start_service() {
     setsid dotnet "$SERVICE_DLL" >"$SERVICE_LOG" 2>&1 </dev/null &
   SERVICE_PID=$!
   echo "$SERVICE_PID" >"$BENCH_WORK/service.pid"
-  local i
-  for i in $(seq 1200); do
-    if curl -fsS -o /dev/null "$BENCH_URL/health/ready" 2>/dev/null; then blog "service ready (pid $SERVICE_PID)"; return 0; fi
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then blog "the service exited; last log lines:"; tail -n 40 "$SERVICE_LOG" >&2; return 1; fi
+  bench_wait_ready service "$BENCH_URL/health/ready" "$SERVICE_PID" "$SERVICE_LOG" 600
+}
+
+# bench_wait_ready NAME URL PID LOG SECONDS: until URL answers 2xx; fails (with the log's tail) if PID exits or time runs out.
+bench_wait_ready() {
+  local name="$1" url="$2" pid="$3" log="$4" seconds="$5" i
+  for i in $(seq $((seconds * 2))); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then blog "$name ready (pid $pid)"; return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then blog "the $name exited; last log lines:"; tail -n 40 "$log" >&2; return 1; fi
     sleep 0.5
   done
-  blog "the service did not become ready within 600 s"; tail -n 40 "$SERVICE_LOG" >&2
+  blog "the $name did not become ready within $seconds s"; tail -n 40 "$log" >&2
   return 1
 }
 
@@ -131,13 +136,7 @@ bench_start_standin() {
     setsid dotnet "$SERVICE_DLL" >"$STANDIN_LOG" 2>&1 </dev/null &
   STANDIN_PID=$!
   echo "$STANDIN_PID" >"$BENCH_WORK/standin.pid"
-  local i
-  for i in $(seq 240); do
-    if curl -fsS -o /dev/null "$BENCH_STANDIN_URL/health/live" 2>/dev/null; then blog "stand-in ready (pid $STANDIN_PID)"; return 0; fi
-    if ! kill -0 "$STANDIN_PID" 2>/dev/null; then blog "the stand-in exited; last log lines:"; tail -n 40 "$STANDIN_LOG" >&2; return 1; fi
-    sleep 0.5
-  done
-  blog "the stand-in did not start within 120 s"; return 1
+  bench_wait_ready stand-in "$BENCH_STANDIN_URL/health/live" "$STANDIN_PID" "$STANDIN_LOG" 120
 }
 
 bench_stop_standin() {
