@@ -241,37 +241,31 @@ run_wrk() {
 
 DELIVERIES_BEFORE=0
 BATCHES_BEFORE="0 0"
-# The service's committed webhook batches so far: "<batches> <deliveries>" (telecmi_webhooks_batch_size, ADR 0008).
-webhook_batches() {
+# metric_sum_count PREFIX LABEL...: "<sum> <count>" of the service's histogram PREFIX (Prometheus names, e.g.
+# telecmi_webhooks_batch_size) over the series carrying every LABEL (e.g. 'outcome="committed"'), from /metrics.
+metric_sum_count() {
   curl -s "$BENCH_URL/metrics" | python3 -c '
 import sys
-count = total = 0.0
+prefix, labels = sys.argv[1], sys.argv[2:]
+total = count = 0.0
 for line in sys.stdin:
-    if line.startswith("telecmi_webhooks_batch_size_") and "outcome=\"committed\"" in line:
-        value = float(line.rsplit("}", 1)[1].split()[0])
-        if line.startswith("telecmi_webhooks_batch_size_count"): count += value
-        elif line.startswith("telecmi_webhooks_batch_size_sum"): total += value
-print(int(count), int(total))'
-}
-# Sums and counts of two histograms, "<server_sum> <server_count> <provider_sum> <provider_count>": the server's time
-# for POST /api/calls answered 201 (ASP.NET Core's http.server.request.duration) and the gateway's click2call to
-# TeleCMI, retries included (telecmi.provider.duration). Their difference is the service's own work per call.
-initiate_timings() {
-  curl -s "$BENCH_URL/metrics" | python3 -c '
-import sys
-v = [0.0, 0.0, 0.0, 0.0]
-for line in sys.stdin:
-    if line.startswith("#") or "}" not in line:
+    if not line.startswith(prefix + "_") or "}" not in line or not all(l in line for l in labels):
         continue
     name, value = line.split("{", 1)[0], float(line.rsplit("}", 1)[1].split()[0])
-    if name.startswith("http_server_request_duration_seconds_") and "http_route=\"api/calls\"" in line \
-            and "http_request_method=\"POST\"" in line and "http_response_status_code=\"201\"" in line:
-        if name.endswith("_sum"): v[0] += value
-        elif name.endswith("_count"): v[1] += value
-    elif name.startswith("telecmi_provider_duration_seconds_") and "operation=\"click_to_call\"" in line:
-        if name.endswith("_sum"): v[2] += value
-        elif name.endswith("_count"): v[3] += value
-print(*v)'
+    if name == prefix + "_sum": total += value
+    elif name == prefix + "_count": count += value
+print(total, count)' "$@"
+}
+# The service's committed webhook batches so far: "<batches> <deliveries>" (telecmi_webhooks_batch_size, ADR 0008).
+webhook_batches() {
+  metric_sum_count telecmi_webhooks_batch_size 'outcome="committed"' | awk '{printf "%d %d\n", $2, $1}'
+}
+# "<server_sum> <server_count> <provider_sum> <provider_count>": the server's time for POST /api/calls answered 201
+# (ASP.NET Core's http.server.request.duration) and the gateway's click2call to TeleCMI, retries included
+# (telecmi.provider.duration). Their difference is the service's own work per call.
+initiate_timings() {
+  echo "$(metric_sum_count http_server_request_duration_seconds 'http_route="api/calls"' 'http_request_method="POST"' \
+            'http_response_status_code="201"') $(metric_sum_count telecmi_provider_duration_seconds 'operation="click_to_call"')"
 }
 
 TIMINGS_BEFORE="0 0 0 0"
@@ -328,17 +322,19 @@ if want soak && [ "$SOAK" -gt 0 ]; then
   run_counted soak soak "$SOAK"
 fi
 if want initiate; then
+  # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: at least that long before a quiet check.
+  SETTLE_MIN=$(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
   run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
   # The same 32 connections, paced (each waits ~BENCH_PACE_MS between its calls): well below saturation, so its p50
   # is the added latency under concurrent load without queueing (closed-loop (6) measures the overload).
-  settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  settle "$SETTLE_MIN"
   run_wrk initiate_paced initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1 BENCH_PACE_MS="${BENCH_PACE_MS:-640}"
   # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
-  settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  settle "$SETTLE_MIN"
   TARGET_URL="$([ "$BENCH_STANDIN" = inprocess ] && echo "$BENCH_URL" || echo "$BENCH_STANDIN_URL")" \
     one_connection standin_c1 standin "$DURATION"
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
-  settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  settle "$SETTLE_MIN"
   BEFORE_MEASURE=note_timings one_connection initiate_c1 initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1
   # Means over the measured run: the server's time per 201 and the click2call's, in ms (the report splits (6′) with them).
   python3 -c 'import json, sys
@@ -348,7 +344,7 @@ mean = lambda s, n: round(s / n * 1000, 2) if n else None
 print(json.dumps({"calls": int(d[1]), "server_ms": mean(d[0], d[1]), "click2call_ms": mean(d[2], d[3])}))' \
     "$TIMINGS_BEFORE" "$(initiate_timings)" >"$RUN_DIR/initiate_c1.timings.json" || true
   # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: let them drain before the next step.
-  settle $(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
+  settle "$SETTLE_MIN"
 fi
 bench_stop_service
 bench_stop_standin
