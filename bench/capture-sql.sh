@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the SQL the service sends for ONE request of each baseline scenario, so bench/RawDb/Scenarios.cs can be
 # re-synced when the service changes:
-#   (1) GET /api/calls?limit=20 as an agent      (2) the supervisor's filtered page      (4) one webhook
+#   (1) GET /api/calls?limit=20 as an agent (and (1′) with includeTotal=false)      (2) the supervisor's filtered page      (4) one webhook
 #   (6) POST /api/calls (with the TeleCMI stand-in started as in bench/run.sh)
 # Starts the Release service against the bench database (bench/db.sh, port 3307) with EF Core's command log at
 # Information, makes the requests with curl and prints each request's statements (with parameter values).
@@ -102,6 +102,8 @@ PY
 }
 
 capture "(1) GET /api/calls?limit=20 (agent)" -H "Authorization: Bearer $agent_token" "$BENCH_URL/api/calls?limit=20"
+capture "(1′) GET /api/calls?limit=20&includeTotal=false (agent)" -H "Authorization: Bearer $agent_token" \
+  "$BENCH_URL/api/calls?limit=20&includeTotal=false"
 capture "(2) GET /api/calls?status=completed&from=$from&to=$to&limit=20 (supervisor)" -H "Authorization: Bearer $sup_token" \
   "$BENCH_URL/api/calls?status=completed&from=$from&to=$to&limit=20"
 capture "(4) POST /api/webhooks/telecmi, result no_change (a b-leg CDR repeated for a seeded call)" -H 'Content-Type: application/json' \

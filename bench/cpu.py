@@ -4,7 +4,8 @@
   cpu.py snap FILE                     record every process's CPU time (utime+stime) now
   cpu.py diff BEFORE AFTER --out JSON [--service PID] [--db PID] [--standin PID]
         CPU seconds used in between by: the service, the bench MariaDB, the TeleCMI stand-in, the load generators (wrk, RawDb, the
-        harness), kernel threads, and every other process ("foreign"), with the top foreign commands.
+        harness), kernel threads, and every other process ("foreign"), with the top foreign commands. A process that exited in
+        between counts through its parent (the children's CPU the kernel adds to a parent that reaps them).
         python3 stdlib only.
 """
 import json
@@ -26,9 +27,13 @@ def snap():
             comm = raw[raw.index("(") + 1:raw.rindex(")")]
             fields = raw[raw.rindex(")") + 2:].split()
             ticks = int(fields[11]) + int(fields[12])
+            # cutime + cstime: the CPU of its children that exited and were reaped (wrk under timeout, RawDb, a
+            # build's compilers): gone from /proc by the second snapshot, counted here with the parent's kind.
+            child_ticks = int(fields[13]) + int(fields[14])
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()[:160]
-            procs[pid] = [comm, ticks, cmd]
+            # starttime tells a reused pid apart (comm does not: a kworker's changes with its work queue)
+            procs[pid] = [comm, ticks, cmd, child_ticks, int(fields[19])]
         except (OSError, ValueError, IndexError):
             continue
     return {"time": time.time(), "procs": procs}
@@ -60,9 +65,10 @@ def main():
     wall = after["time"] - before["time"]
     totals = {"service": 0.0, "bench_mariadb": 0.0, "load_generator": 0.0, "standin": 0.0, "kernel": 0.0, "foreign": 0.0}
     foreign = []
-    for pid, (comm, ticks, cmd) in after["procs"].items():
+    for pid, (comm, ticks, cmd, child_ticks, started) in after["procs"].items():
         start = before["procs"].get(pid)
-        delta = (ticks - (start[1] if start and start[0] == comm else 0)) / HZ
+        same = start is not None and start[4] == started
+        delta = (ticks - start[1] + child_ticks - start[3] if same else ticks + child_ticks) / HZ
         if delta <= 0:
             continue
         kind = classify(pid, comm, cmd, service, db, standin)

@@ -96,6 +96,44 @@ def verdict(ok):
     return "**PASS**" if ok else "**FAIL**"
 
 
+CPU_PARTS = ("service", "bench_mariadb", "standin", "load_generator", "kernel")
+
+
+def cpu_table(run, rows, meta):
+    """CPU per request of each scenario and baseline, and what the machine's cores allow for that cost: at most
+    cores ÷ CPU per request requests/s, so with C connections in a closed loop a mean latency of at least C ÷ that."""
+    cores = meta.get("nproc") or 2
+    out = []
+    for sid, r in rows.items():
+        if "_c1" in sid or sid == "initiate_paced":
+            continue  # below saturation: their CPU per request is mostly idle spinning between requests
+        # A scenario's CPU is counted over its measured run; a baseline's over the whole RawDb process, warm-up
+        # included, at the same load: per request = its average CPU rate ÷ its measured rate.
+        entries = [(r.label, r.cpu, r.data["requests"] / r.cpu["wall_s"] if r.ran and r.cpu else None, meta.get("connections", 32))]
+        if r.baseline:
+            entries.append((f"baseline {sid} (bench/RawDb, same SQL)", load(os.path.join(run, f"baseline-{sid}.cpu.json")),
+                            r.baseline.get("rps"), r.baseline.get("workers")))
+        for label, cpu, rate, conns in entries:
+            if not cpu or not rate or not cpu.get("wall_s"):
+                continue
+            c = cpu.get("cpu_s", {})
+            per = {k: 1000 * c.get(k, 0) / cpu["wall_s"] / rate for k in CPU_PARTS}
+            total = sum(per.values())
+            if total <= 0:
+                continue
+            ceiling = cores * 1000 / total
+            out.append(f"| {label} | {per['service']:.2f} | {per['bench_mariadb']:.2f} | {per['standin']:.2f} | "
+                       f"{per['load_generator'] + per['kernel']:.2f} | {total:.2f} | {fmt_rate(ceiling)} | "
+                       f"{fmt_ms(1000 * conns / ceiling) if conns else '–'} |")
+    if not out:
+        return []
+    return ["", f"CPU per request (ms of CPU time; bench/cpu.py), and what {cores} cores allow for that cost: at most cores ÷ CPU "
+                "per request requests/s, so with 32 connections waiting in a closed loop a mean latency of at least 32 ÷ that "
+                "(Little's law; a p99 is higher still):", "",
+            "| scenario | service | MariaDB | stand-in | load tool + kernel | all | ceiling req/s | least mean latency |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"] + out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("run")
@@ -107,6 +145,7 @@ def main():
 
     rows = {
         "list_agent": Row(run, "list_agent", "(1) agent's first page `GET /api/calls?limit=20`"),
+        "list_agent_nototal": Row(run, "list_agent_nototal", "(1′) the same without the total (`includeTotal=false`)"),
         "list_supervisor": Row(run, "list_supervisor", "(2) supervisor, completed, ~30-day window"),
         "deep_offset": Row(run, "deep_offset", f"(3a) deep page, offset {meta.get('deep_offset', 10000):,}"),
         "deep_cursor": Row(run, "deep_cursor", f"(3b) deep page by cursor (depth {meta.get('deep_offset', 10000):,})"),
@@ -121,14 +160,14 @@ def main():
         "standin_c1": Row(run, "standin_c1", "(6″) the stand-in's click2call alone, 1 connection", expected=200),
         "soak": Row(run, "soak", f"soak: (1)+(2)+(4) mix, {meta.get('soak_s', 300)} s"),
     }
-    for sid in ("list_agent", "list_supervisor", "webhooks"):
+    for sid in ("list_agent", "list_agent_nototal", "list_supervisor", "webhooks"):
         b = load(os.path.join(run, f"baseline-{sid}.json"))
         if b:
             rows[sid].baseline = b
 
     notes = []
     # ---- targets
-    for sid in ("list_agent", "list_supervisor"):
+    for sid in ("list_agent", "list_agent_nototal", "list_supervisor"):
         r = rows[sid]
         r.target = "≥ 60 % of baseline req/s; p99 < 50 ms"
         if r.ran:
@@ -304,6 +343,7 @@ def main():
         pass
     for n in notes:
         lines.append(f"- {n}")
+    lines += cpu_table(run, rows, meta)
     text = "\n".join(lines).rstrip() + "\n"
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

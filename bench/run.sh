@@ -12,7 +12,7 @@
 #   BENCH_QUICK=1              ~5 s per scenario, 20,000 calls (database telecmi_bench_quick): a smoke run
 #   BENCH_DURATION=30          seconds per scenario (webhooks: BENCH_WEBHOOK_DURATION=60)
 #   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
-#   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_supervisor deep_offset
+#   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_agent_nototal list_supervisor deep_offset
 #                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
 #                              runs scenario 6 at one connection (initiate_c1) and the stand-in alone (standin_c1)
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
@@ -43,7 +43,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-30s}"   # a request slower than this counts as a timeout error
 THREADS="${BENCH_THREADS:-2}"
 WEBHOOK_WRITERS="${BENCH_WEBHOOK_WRITERS:-2}"   # the service's Webhooks:Writers, and the baseline's writers for (4)
-ALL_SCENARIOS="list_agent list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
+ALL_SCENARIOS="list_agent list_agent_nototal list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
 SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
 CLICK2CALL_LATENCY_MS="${BENCH_CLICK2CALL_LATENCY_MS:-50}"
 export BENCH_CLICK2CALL_LATENCY_MS="$CLICK2CALL_LATENCY_MS"
@@ -294,6 +294,7 @@ print(json.dumps({"batches": b, "deliveries": d, "mean": round(d / b, 2) if b el
 }
 
 want list_agent      && run_wrk list_agent list_agent "$DURATION"
+want list_agent_nototal && run_wrk list_agent_nototal list_agent_nototal "$DURATION"
 want list_supervisor && run_wrk list_supervisor list_supervisor "$DURATION"
 want deep_offset     && run_wrk deep_offset deep_offset "$DURATION"
 if want deep_cursor; then
@@ -352,7 +353,7 @@ bench_stop_standin
 # ------------------------------------------------------------------ 5. the raw-SQL baseline (service stopped)
 if want baseline; then
   BASELINE_SECONDS="${BENCH_BASELINE_SECONDS:-$DURATION}"
-  for s in list_agent list_supervisor webhooks $(want initiate && echo initiate); do
+  for s in list_agent $(want list_agent_nototal && echo list_agent_nototal) list_supervisor webhooks $(want initiate && echo initiate); do
     secs="$BASELINE_SECONDS"; [ "$s" = webhooks ] && secs="$WEBHOOK_DURATION"
     # (6′)'s database part: one worker, as (6′) has one connection, idle where the service waits for TeleCMI.
     workers="$CONNECTIONS"; extra=()

@@ -4,7 +4,7 @@
 // The SQL lives in Scenarios.cs.
 //
 // Usage: dotnet bench/RawDb/bin/Release/net10.0/TeleCmi.Bench.RawDb.dll --connection "<cs>" --work bench/.work/<db>
-//        --scenario list_agent|list_supervisor|webhooks|initiate [--seconds 30] [--warmup 5] [--workers 32] [--applied-share 0.2] [--out file.json]
+//        --scenario list_agent|list_agent_nototal|list_supervisor|webhooks|initiate [--seconds 30] [--warmup 5] [--workers 32] [--applied-share 0.2] [--out file.json]
 //        webhooks: [--batch 8 | --service-batch <run>/webhooks.batch.json] [--writers 2]: the service groups concurrent
 //        deliveries into one transaction per batch (ADR 0008); the baseline then runs --writers workers, each writing
 //        batches of the service's mean batch size ("requests" counted per delivery). --batch 1: one delivery per

@@ -74,7 +74,7 @@ internal static class Sql
         "SELECT COUNT(*)\nFROM `call_logs` AS `c`\nWHERE `c`.`AgentId` = @__user_AgentId_0";
     public const string AgentPage =
         "SELECT " + CallColumns + "\nFROM `call_logs` AS `c`\nWHERE `c`.`AgentId` = @__user_AgentId_0\n" +
-        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_2 OFFSET @__p_1";
+        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_1";
 
     // --- (2) GetCallLogs for a supervisor with status + date range
     // The service tags this query and adds FORCE INDEX on MySQL (src/Application/Common/Interfaces/IndexHint.cs).
@@ -85,7 +85,7 @@ internal static class Sql
     public const string SupervisorPage =
         StatusHint + "SELECT " + CallColumns + "\n" + CallLogsForced +
         "WHERE ((`c`.`Status` = @__f_Status_0) AND (`c`.`CreatedAt` >= @__from_1)) AND (`c`.`CreatedAt` <= @__to_2)\n" +
-        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_4 OFFSET @__p_3";
+        "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_3";
 
     // --- (4) HandleWebhook + WebhookApplier (src/Application/Webhooks/*.cs)
     private const string DeliveryInsert =
@@ -154,12 +154,13 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
     /// <summary>One "request" of the scenario; returns how many requests it stands for (a batch of webhooks: k).</summary>
     public Func<MySqlConnection, Random, long, Task<int>> For(string scenario) => scenario switch
     {
-        "list_agent" => One(ListAgentAsync),
+        "list_agent" => One((db, rng, n) => ListAgentAsync(db, n, withTotal: true)),
+        "list_agent_nototal" => One((db, rng, n) => ListAgentAsync(db, n, withTotal: false)),
         "list_supervisor" => One(ListSupervisorAsync),
         "webhooks" when batch > 1 => WebhookBatchAsync,
         "webhooks" => One(WebhookAsync),
         "initiate" => One(InitiateAsync),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_supervisor, webhooks, initiate)."),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}' (list_agent, list_agent_nototal, list_supervisor, webhooks, initiate)."),
     };
 
     private static Func<MySqlConnection, Random, long, Task<int>> One(Func<MySqlConnection, Random, long, Task> request) =>
@@ -191,20 +192,20 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
         if (Convert.ToInt64(await cmd.ExecuteScalarAsync()) != 1) throw new InvalidOperationException($"agent {agentId} is not active");
     }
 
-    // (1)
-    private async Task ListAgentAsync(MySqlConnection db, Random rng, long n)
+    // (1), and (1′) without the count (includeTotal=false)
+    private async Task ListAgentAsync(MySqlConnection db, long n, bool withTotal)
     {
         var agentId = fx.AgentIds[(int)(n % fx.AgentIds.Count)];
         await AuthAsync(db, agentId);
-        await using (var count = Cmd(db, Sql.AgentCount))
+        if (withTotal)
         {
+            await using var count = Cmd(db, Sql.AgentCount);
             count.Parameters.AddWithValue("@__user_AgentId_0", agentId);
             await count.ExecuteScalarAsync();
         }
         await using var page = Cmd(db, Sql.AgentPage);
         page.Parameters.AddWithValue("@__user_AgentId_0", agentId);
-        page.Parameters.AddWithValue("@__p_2", PageRows);
-        page.Parameters.AddWithValue("@__p_1", 0);
+        page.Parameters.AddWithValue("@__p_1", PageRows);
         await ReadAllAsync(page);
     }
 
@@ -227,8 +228,7 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
         page.Parameters.AddWithValue("@__f_Status_0", "Completed");
         page.Parameters.AddWithValue("@__from_1", from);
         page.Parameters.AddWithValue("@__to_2", to);
-        page.Parameters.AddWithValue("@__p_4", PageRows);
-        page.Parameters.AddWithValue("@__p_3", 0);
+        page.Parameters.AddWithValue("@__p_3", PageRows);
         await ReadAllAsync(page);
     }
 

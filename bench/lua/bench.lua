@@ -1,5 +1,6 @@
 -- wrk script for every TeleCmi bench scenario. Picked by BENCH_SCENARIO:
 --   list_agent       (1)  GET /api/calls?limit=20 as the 50 agents, tokens rotated per request
+--   list_agent_nototal (1′) the same with includeTotal=false: the first page without its total count
 --   list_supervisor  (2)  GET /api/calls?status=completed&from&to&limit=20, a moving ~30-day window, as the supervisor
 --   deep_offset      (3a) GET /api/calls?limit=20&offset=$BENCH_DEEP_OFFSET as the agents
 --   deep_cursor      (3b) GET /api/calls?limit=20&cursor=<cursor at the same depth> (cursors.lua from bench/cursor_walk.py)
@@ -81,6 +82,10 @@ local function iso(t) return os.date("!%Y-%m-%dT%H:%M:%SZ", t) end
 -- ------------------------------------------------------------------ requests
 local function list_agent()
   return wrk.format("GET", "/api/calls?limit=20", bearer(agent_token()))
+end
+
+local function list_agent_nototal()
+  return wrk.format("GET", "/api/calls?limit=20&includeTotal=false", bearer(agent_token()))
 end
 
 local function list_supervisor()
@@ -198,7 +203,7 @@ local function soak_req()
 end
 
 local builders = {
-  list_agent = list_agent, list_supervisor = list_supervisor, deep_offset = deep_offset_req, deep_cursor = deep_cursor_req,
+  list_agent = list_agent, list_agent_nototal = list_agent_nototal, list_supervisor = list_supervisor, deep_offset = deep_offset_req, deep_cursor = deep_cursor_req,
   webhooks = webhook_req, report = report_req, initiate = initiate_req, standin = standin_req, soak = soak_req,
 }
 local build = builders[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
