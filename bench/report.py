@@ -127,9 +127,10 @@ def cpu_table(run, rows, meta):
                        f"{fmt_ms(1000 * conns / ceiling) if conns else '–'} |")
     if not out:
         return []
+    conns = meta.get("connections", 32)
     return ["", f"CPU per request (ms of CPU time; bench/cpu.py), and what {cores} cores allow for that cost: at most cores ÷ CPU "
-                "per request requests/s, so with 32 connections waiting in a closed loop a mean latency of at least 32 ÷ that "
-                "(Little's law; a p99 is higher still):", "",
+                f"per request requests/s, so with {conns} connections waiting in a closed loop a mean latency of at least {conns} ÷ "
+                "that (Little's law; a p99 is higher still; a baseline's uses its own workers):", "",
             "| scenario | service | MariaDB | stand-in | load tool + kernel | all | ceiling req/s | least mean latency |",
             "|---|---:|---:|---:|---:|---:|---:|---:|"] + out
 
