@@ -109,7 +109,7 @@ def cpu_table(run, rows, meta):
             continue  # below saturation: their CPU per request is mostly idle spinning between requests
         # A scenario's CPU is counted over its measured run; a baseline's over the whole RawDb process, warm-up
         # included, at the same load: per request = its average CPU rate ÷ its measured rate.
-        entries = [(r.label, r.cpu, r.data["requests"] / r.cpu["wall_s"] if r.ran and r.cpu else None, meta.get("connections", 32))]
+        entries = [(r.label, r.cpu, r.data["requests"] / r.cpu["wall_s"] if r.ran and r.cpu and r.cpu.get("wall_s") else None, meta.get("connections", 32))]
         if r.baseline:
             entries.append((f"baseline {sid} (bench/RawDb, same SQL)", load(os.path.join(run, f"baseline-{sid}.cpu.json")),
                             r.baseline.get("rps"), r.baseline.get("workers")))
