@@ -25,8 +25,6 @@ namespace TeleCmi.Api.Controllers;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 public sealed class CallsController(IMediator mediator) : ControllerBase
 {
-    private static readonly string[] AgentManagedFields = ["status", "provider", "agentId", "agent", "callerId", "driverId", "driver", "driverPhone", "id"];
-
     /// <summary>Calls a driver through TeleCMI: your phone rings first, then the driver's (InitiateCall).</summary>
     /// <remarks>
     /// The caller is always the signed-in agent. The call log is stored before TeleCMI is asked, and its
@@ -84,10 +82,8 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<CallLogDto> UpdateFeedback(string id, UpdateFeedbackRequest r, CancellationToken ct)
     {
-        var refused = (r.Extra?.Keys ?? Enumerable.Empty<string>())
-            .Where(k => AgentManagedFields.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         return await mediator.Send(new UpdateFeedbackCommand(id, r.Outcome, r.Feedback, r.Remarks, r.Notes, r.DurationSeconds,
-            r.FollowUpAt?.UtcDateTime, refused), ct);
+            r.FollowUpAt?.UtcDateTime, r.Extra?.Keys.ToList() ?? []), ct);
     }
 
     /// <summary>Lists call logs, newest first (GetCallLogs). Telecallers see only their own.</summary>

@@ -79,6 +79,9 @@ public sealed class CallLog
     /// <summary>True once the status can no longer change by itself.</summary>
     public bool IsTerminal => Status is CallStatus.Completed or CallStatus.Missed or CallStatus.Failed;
 
+    /// <summary>True while the call may still be ringing or talking (<see cref="CallLiveness"/>).</summary>
+    public bool IsLive => CallLiveness.Of(this);
+
     /// <summary>Starts a TeleCMI call: stored as <see cref="CallStatus.Initiating"/> before TeleCMI is asked.</summary>
     public static CallLog StartTeleCmiCall(int agentId, CallParty driver, DateTime nowUtc)
     {

@@ -53,7 +53,7 @@ public sealed class InitiateCallHandler(
             throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
         var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
-        if (facts.PlacedToday >= policy.Value.DailyTeleCmiCallCap)
+        if (!new DailyCallCap(policy.Value.DailyTeleCmiCallCap).Allows(facts.PlacedToday))
         {
             metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
             throw new TooManyRequestsException(
@@ -136,6 +136,7 @@ public sealed class InitiateCallHandler(
     {
         var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
         var teleCmiCalls = db.CallLogs.Where(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi);
+        var liveToDriver = teleCmiCalls.Where(c => c.DriverId == driverId && c.CreatedAt >= since).Where(CallLiveness.IsLive);
         return (
             from a in db.Agents.AsNoTracking()
             where a.Id == agentId
@@ -145,13 +146,7 @@ public sealed class InitiateCallHandler(
                 a.TeleCmiUserId,
                 d == null ? null : new DriverFacts(d.Id, d.Name, d.TmId, d.Phone),
                 teleCmiCalls.Count(c => c.CreatedAt >= todayStart),
-                // Answered, and "failed but may still have been placed", count as live too: a second tap then would
-                // ring the agent twice (TeleCMI's click-to-call is not idempotent).
-                teleCmiCalls
-                    .Where(c => c.DriverId == driverId && c.CreatedAt >= since
-                                && (c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing
-                                    || c.Status == CallStatus.Answered || (c.Status == CallStatus.Failed && c.Dispatch == DispatchState.Unconfirmed)))
-                    .OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefault()))
+                liveToDriver.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -10,7 +10,7 @@ using TeleCmi.Domain.Calls;
 namespace TeleCmi.Application.Calls.UpdateFeedback;
 
 /// <summary>Records the agent's outcome and notes on a call. Never changes the provider's status.</summary>
-/// <param name="UnexpectedFields">Body fields the agent may not set (status, provider, agent, driver); refused.</param>
+/// <param name="UnexpectedFields">The other fields of the body: those the service records (<see cref="FeedbackFields"/>) are refused, the rest ignored.</param>
 [Authorize]
 public sealed record UpdateFeedbackCommand(
     string CallId, CallOutcome? Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds,
@@ -30,7 +30,8 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
             .WithMessage("A follow-up must be in the future.");
         RuleFor(x => x.UnexpectedFields).Custom((fields, context) =>
         {
-            foreach (var field in fields) context.AddFailure(field, $"'{field}' cannot be set here: it is recorded by the service, not by the agent.");
+            foreach (var field in fields.Where(FeedbackFields.IsRecordedByTheService))
+                context.AddFailure(field, $"'{field}' cannot be set here: it is recorded by the service, not by the agent.");
         });
     }
 }

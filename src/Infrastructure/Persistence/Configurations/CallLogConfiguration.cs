@@ -38,6 +38,7 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.DurationSeconds);
         b.Ignore(c => c.IsTerminal);
+        b.Ignore(c => c.IsLive);
 
         b.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId).OnDelete(DeleteBehavior.Restrict);
