@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
+using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Infrastructure.Identity;
@@ -22,9 +23,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName));
-        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName))
-            .PostConfigure(o => o.BusinessTimeZone = configuration["Reporting:TimeZone"] is { Length: > 0 } zone ? zone : o.BusinessTimeZone)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.BusinessTimeZone, out _), "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
+        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName));
+        services.AddOptions<BusinessTimeOptions>().Bind(configuration.GetSection(BusinessTimeOptions.SectionName))
+            .PostConfigure(o => o.TimeZone = o.TimeZone is { Length: > 0 } zone ? zone : BusinessTimeOptions.DefaultTimeZone)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
             .ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 

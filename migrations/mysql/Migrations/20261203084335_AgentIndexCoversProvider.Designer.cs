@@ -25,7 +25,7 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.RollupDay", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
                 {
                     b.Property<string>("Zone")
                         .HasMaxLength(64)
@@ -42,7 +42,7 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.ToTable("report_days", (string)null);
                 });
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.RollupFigure", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
                 {
                     b.Property<string>("Zone")
                         .HasMaxLength(64)
@@ -111,7 +111,7 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.ToTable("report_day_figures", (string)null);
                 });
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.StaleRollupDay", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -17,7 +17,7 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.RollupDay", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
                 {
                     b.Property<string>("Zone")
                         .HasMaxLength(64)
@@ -34,7 +34,7 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.ToTable("report_days", (string)null);
                 });
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.RollupFigure", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
                 {
                     b.Property<string>("Zone")
                         .HasMaxLength(64)
@@ -103,7 +103,7 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.ToTable("report_day_figures", (string)null);
                 });
 
-            modelBuilder.Entity("TeleCmi.Application.Reports.StaleRollupDay", b =>
+            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Reports;
 
 namespace TeleCmi.Application.Reports;
 
@@ -108,8 +109,8 @@ public sealed class ReportRollup(
             var zone = calendar.ZoneId;
             var figures = counted.ToDictionary(day => day.Key, day => day.Value
                 .GroupBy(row => row.Provider)
-                .Select(rows => RollupFigure.From(zone, day.Key, rows.Key,
-                    rows.Aggregate(new FiguresBuilder(), (b, r) => b.Add(FigureCode.Row(r.Code, r.Calls, r.TalkSeconds))).Build()))
+                .Select(rows => rows.Aggregate(new FiguresBuilder(), (b, r) => b.Add(FigureCode.Row(r.Code, r.Calls, r.TalkSeconds))).Build()
+                    .ToRollupFigure(zone, day.Key, rows.Key))
                 .ToList());
             await StoreAsync(pending, figures, ct);
             return figures;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports;
 using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Reports;
 
 namespace TeleCmi.Infrastructure.Persistence;
 

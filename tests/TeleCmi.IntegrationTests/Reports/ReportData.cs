@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
@@ -32,7 +31,7 @@ public static class ReportData
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<BusinessCalendar>();
-            services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<CallPolicyOptions>>(), new FixedClock(Now)));
+            services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<BusinessTimeOptions>>(), new FixedClock(Now)));
         });
 
     public static CallParty Driver(string id, string name, string phone) => new(id, name, "TM1", PhoneNumber.Parse(phone));

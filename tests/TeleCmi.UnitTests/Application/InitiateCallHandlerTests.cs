@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Calls.InitiateCall;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
@@ -376,7 +377,7 @@ public sealed class InitiateCallHandlerTests
 
     private InitiateCallHandler Handler() => new(
         db, user.Object, gateway.Object, new WebhookApplier(db, clock, metrics.Metrics, NullLogger<WebhookApplier>.Instance), clock,
-        Options.Create(new CallPolicyOptions()), metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
+        new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions()), metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
 
     private void SignedInAs(int agentId)
     {

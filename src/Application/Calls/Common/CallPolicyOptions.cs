@@ -11,9 +11,6 @@ public sealed class CallPolicyOptions
     /// <summary>Calls without a final webhook after this many minutes are shown as <c>unknown</c>.</summary>
     public int StaleAfterMinutes { get; set; } = 30;
 
-    /// <summary>TeleCMI calls one agent may place per business day (midnight to midnight in <see cref="BusinessTimeZone"/>).</summary>
+    /// <summary>TeleCMI calls one agent may place per business day (midnight to midnight in <c>Reporting:TimeZone</c>).</summary>
     public int DailyTeleCmiCallCap { get; set; } = 300;
-
-    /// <summary>IANA id of the business time zone "today" is counted in; bound from <c>Reporting:TimeZone</c>.</summary>
-    public string BusinessTimeZone { get; set; } = "Asia/Kolkata";
 }

@@ -10,6 +10,7 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Webhooks;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
@@ -37,13 +38,14 @@ public sealed class InitiateCallHandler(
     ITeleCmiGateway teleCmi,
     WebhookApplier webhooks,
     TimeProvider clock,
+    BusinessCalendar calendar,
     IOptions<CallPolicyOptions> policy,
     TeleCmiMetrics metrics,
     ILogger<InitiateCallHandler> logger) : ICommandHandler<InitiateCallCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(InitiateCallCommand command, CancellationToken cancellationToken)
     {
-        var (todayStart, tomorrowStart) = BusinessDay(Now, TimeZoneInfo.FindSystemTimeZoneById(policy.Value.BusinessTimeZone));
+        var (todayStart, tomorrowStart) = calendar.DayAround(Now);
         var agentId = user.AgentId ?? throw new UnauthorizedException("Sign in first.");
         var facts = await ReadFactsAsync(agentId, command.DriverId, todayStart, cancellationToken)
             ?? throw new UnauthorizedException("Your account no longer exists.");
@@ -115,15 +117,6 @@ public sealed class InitiateCallHandler(
             var now = clock.GetUtcNow().UtcDateTime;
             return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         }
-    }
-
-    /// <summary>The UTC start of the business day containing <paramref name="utcNow"/> and of the next one.</summary>
-    private static (DateTime Start, DateTime NextStart) BusinessDay(DateTime utcNow, TimeZoneInfo zone)
-    {
-        var localDate = TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone).Date;
-        // GetUtcOffset rather than ConvertTimeToUtc: a zone whose DST starts at midnight has no local 00:00 that day.
-        DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local - zone.GetUtcOffset(local), DateTimeKind.Utc);
-        return (ToUtc(localDate), ToUtc(localDate.AddDays(1)));
     }
 
     /// <summary>What deciding to dial needs, in one statement: the agent, the driver, and the agent's TeleCMI calls today and live ones to this driver.</summary>

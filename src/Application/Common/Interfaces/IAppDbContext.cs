@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using TeleCmi.Application.Reports;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
+using TeleCmi.Domain.Reports;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Application.Common.Interfaces;

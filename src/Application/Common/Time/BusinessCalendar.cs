@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TeleCmi.Application.Calls.Common;
 
 namespace TeleCmi.Application.Common.Time;
 
@@ -7,13 +6,13 @@ namespace TeleCmi.Application.Common.Time;
 /// Days as the business counts them: midnight to midnight in <c>Reporting:TimeZone</c> (default Asia/Kolkata),
 /// whatever the server's own time zone is. Times in the database are UTC.
 /// </summary>
-public sealed class BusinessCalendar(IOptions<CallPolicyOptions> options, TimeProvider clock)
+public sealed class BusinessCalendar(IOptions<BusinessTimeOptions> options, TimeProvider clock)
 {
     /// <summary>The business time zone.</summary>
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.BusinessTimeZone);
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>The IANA id of <see cref="Zone"/>.</summary>
-    public string ZoneId => options.Value.BusinessTimeZone;
+    public string ZoneId => options.Value.TimeZone;
 
     /// <summary>Now, UTC.</summary>
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
@@ -31,6 +30,13 @@ public sealed class BusinessCalendar(IOptions<CallPolicyOptions> options, TimePr
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         // GetUtcOffset rather than ConvertTimeToUtc: a zone whose DST starts at midnight has no local 00:00 that day.
         return DateTime.SpecifyKind(local - Zone.GetUtcOffset(local), DateTimeKind.Utc);
+    }
+
+    /// <summary>The UTC start of the business day containing <paramref name="utc"/>, and of the next day.</summary>
+    public (DateTime Start, DateTime NextStart) DayAround(DateTime utc)
+    {
+        var day = DayOf(utc);
+        return (StartOfDayUtc(day), StartOfDayUtc(day.AddDays(1)));
     }
 
     /// <summary>A UTC instant as local time in the business time zone, with its offset.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TeleCmi.Application.Reports;
+using TeleCmi.Domain.Reports;
 
 namespace TeleCmi.Infrastructure.Persistence.Configurations;
 

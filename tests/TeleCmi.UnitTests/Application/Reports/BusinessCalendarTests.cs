@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.UnitTests.Support;
 
@@ -8,7 +7,7 @@ namespace TeleCmi.UnitTests.Application.Reports;
 public sealed class BusinessCalendarTests
 {
     private static BusinessCalendar Calendar(string zone, DateTimeOffset now) =>
-        new(Options.Create(new CallPolicyOptions { BusinessTimeZone = zone }), new FakeTimeProvider(now));
+        new(Options.Create(new BusinessTimeOptions { TimeZone = zone }), new FakeTimeProvider(now));
 
     [TestCase("2026-03-12T18:29:59Z", "2026-03-12")] // 23:59:59 IST
     [TestCase("2026-03-12T18:30:00Z", "2026-03-13")] // 00:00 IST, still the 12th in UTC

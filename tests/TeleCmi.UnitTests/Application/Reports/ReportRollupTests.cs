@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports;
@@ -12,7 +11,7 @@ namespace TeleCmi.UnitTests.Application.Reports;
 public sealed class ReportRollupTests
 {
     private static ReportRollup Rollup(DateTimeOffset now) =>
-        new(Mock.Of<IAppDbContext>(), new BusinessCalendar(Options.Create(new CallPolicyOptions { BusinessTimeZone = "Asia/Kolkata" }), new FakeTimeProvider(now)),
+        new(Mock.Of<IAppDbContext>(), new BusinessCalendar(Options.Create(new BusinessTimeOptions { TimeZone = "Asia/Kolkata" }), new FakeTimeProvider(now)),
             new ReportRollupGate(), Options.Create(new ReportRollupOptions()), NullLogger<ReportRollup>.Instance);
 
     [TestCase("2026-03-13T09:30:00Z", "2026-03-12")] // 15:00 IST: yesterday is closed
