@@ -7,11 +7,13 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports;
 using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Infrastructure.Identity;
 using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
+using TeleCmi.Infrastructure.Webhooks;
 
 namespace TeleCmi.Infrastructure;
 
@@ -50,7 +52,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
         services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName));
-        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<IWebhookIntake, GroupCommitWebhookIntake>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();

@@ -9,6 +9,7 @@ using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Observability;
+using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Application.Webhooks;
@@ -22,7 +23,7 @@ public sealed record HandleWebhookCommand(string? Token, string Body) : ICommand
 /// <param name="CallId">The call it matched, if any.</param>
 public sealed record WebhookReceipt(long DeliveryId, WebhookMatch Result, string? CallId);
 
-public sealed class HandleWebhookHandler(IWebhookAuthenticator authenticator, WebhookIntake intake, TimeProvider clock,
+public sealed class HandleWebhookHandler(IWebhookAuthenticator authenticator, IWebhookIntake intake, TimeProvider clock,
     TeleCmiMetrics metrics)
     : ICommandHandler<HandleWebhookCommand, WebhookReceipt>
 {

@@ -8,18 +8,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Webhooks;
+using TeleCmi.Infrastructure.Webhooks;
 using TeleCmi.UnitTests.Support;
 
-namespace TeleCmi.UnitTests.Application;
+namespace TeleCmi.UnitTests.Infrastructure;
 
 /// <summary>
 /// The webhook intake's group commit on a real (SQLite) database: deliveries that arrive while a batch commits go
 /// into the next one together; a batch that cannot commit is stored one by one; one bad delivery fails alone.
 /// </summary>
-public sealed class WebhookIntakeTests
+public sealed class GroupCommitWebhookIntakeTests
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 15, 10, 0, 0, TimeSpan.Zero);
 
@@ -27,7 +29,7 @@ public sealed class WebhookIntakeTests
     private RecordedMetrics metrics = null!;
     private SaveGate gate = null!;
     private ServiceProvider services = null!;
-    private WebhookIntake intake = null!;
+    private GroupCommitWebhookIntake intake = null!;
     private string callA = null!, callB = null!;
 
     [SetUp]
@@ -57,8 +59,8 @@ public sealed class WebhookIntakeTests
             .AddLogging()
             .BuildServiceProvider();
         // One writer: the in-memory SQLite database is one connection, which two writers must not share.
-        intake = new WebhookIntake(services.GetRequiredService<IServiceScopeFactory>(), metrics.Metrics,
-            Options.Create(new WebhookIntakeOptions { Writers = 1 }), NullLogger<WebhookIntake>.Instance);
+        intake = new GroupCommitWebhookIntake(services.GetRequiredService<IServiceScopeFactory>(), metrics.Metrics,
+            Options.Create(new WebhookIntakeOptions { Writers = 1 }), NullLogger<GroupCommitWebhookIntake>.Instance);
     }
 
     [TearDown]

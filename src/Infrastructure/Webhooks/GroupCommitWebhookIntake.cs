@@ -4,34 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Observability;
+using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Webhooks;
 
-namespace TeleCmi.Application.Webhooks;
-
-/// <summary>Settings of the webhook intake (section <c>Webhooks</c>).</summary>
-public sealed class WebhookIntakeOptions
-{
-    public const string SectionName = "Webhooks";
-
-    /// <summary>
-    /// The most deliveries stored and applied in one transaction (group commit). 1 = every delivery in its own
-    /// transaction. Deliveries are never held back to fill a batch: a batch is whatever arrived while the previous one
-    /// was being committed.
-    /// </summary>
-    public int MaxBatch { get; set; } = 64;
-
-    /// <summary>
-    /// How many batches are written at once. Deliveries are spread over the writers by the call they name, so two
-    /// deliveries for one call land in the same writer (and never in two concurrent transactions).
-    /// </summary>
-    public int Writers { get; set; } = 2;
-}
-
-/// <summary>A webhook delivery to store and apply: its raw body, already parsed.</summary>
-public sealed record IncomingWebhook(string Body, string Hash, DateTime ReceivedAt, TeleCmiWebhook Hook);
-
-/// <summary>A stored delivery: our id, what it did, the call it matched.</summary>
-public sealed record StoredWebhook(long DeliveryId, WebhookMatch Result, string? CallId);
+namespace TeleCmi.Infrastructure.Webhooks;
 
 /// <summary>
 /// Stores and applies webhook deliveries with group commit (docs/decisions/0008-webhook-group-commit.md): the deliveries
@@ -43,16 +20,16 @@ public sealed record StoredWebhook(long DeliveryId, WebhookMatch Result, string?
 /// or, if that fails too, stored raw in a commit of its own first and applied after (retried on conflicts). A delivery
 /// whose raw insert fails is answered with the error (TeleCMI retries it).</para>
 /// </summary>
-public sealed class WebhookIntake : IAsyncDisposable
+public sealed class GroupCommitWebhookIntake : IWebhookIntake, IAsyncDisposable
 {
     private readonly Channel<Pending>[] queues;
     private readonly IServiceScopeFactory scopes;
     private readonly TeleCmiMetrics metrics;
-    private readonly ILogger<WebhookIntake> logger;
+    private readonly ILogger<GroupCommitWebhookIntake> logger;
     private readonly int maxBatch;
     private readonly Task[] writers;
 
-    public WebhookIntake(IServiceScopeFactory scopes, TeleCmiMetrics metrics, IOptions<WebhookIntakeOptions> options, ILogger<WebhookIntake> logger)
+    public GroupCommitWebhookIntake(IServiceScopeFactory scopes, TeleCmiMetrics metrics, IOptions<WebhookIntakeOptions> options, ILogger<GroupCommitWebhookIntake> logger)
     {
         (this.scopes, this.metrics, this.logger) = (scopes, metrics, logger);
         maxBatch = Math.Max(1, options.Value.MaxBatch);
@@ -61,15 +38,16 @@ public sealed class WebhookIntake : IAsyncDisposable
         writers = queues.Select(queue => Task.Run(() => WriteAsync(queue.Reader))).ToArray();
     }
 
-    /// <summary>Stores and applies one delivery; completes once it is committed.</summary>
+    /// <inheritdoc />
     public Task<StoredWebhook> StoreAsync(IncomingWebhook webhook)
     {
         var pending = new Pending(webhook, new TaskCompletionSource<StoredWebhook>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queues[WriterOf(webhook.Hook)].Writer.TryWrite(pending))
-            throw new ObjectDisposedException(nameof(WebhookIntake), "The service is stopping.");
+            throw new ObjectDisposedException(nameof(GroupCommitWebhookIntake), "The service is stopping.");
         return pending.Done.Task;
     }
 
+    /// <summary>Stops taking deliveries and waits until those queued are written.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var queue in queues) queue.Writer.TryComplete();
@@ -196,11 +174,4 @@ public sealed class WebhookIntake : IAsyncDisposable
         db.WebhookDeliveries.Add(delivery);
         return delivery;
     }
-}
-
-/// <summary>A delivery was stored (committed raw) but applying it to its call failed; it can be replayed later.</summary>
-public sealed class WebhookNotAppliedException(long deliveryId, Exception inner)
-    : Exception($"Webhook delivery {deliveryId} was stored but not applied.", inner)
-{
-    public long DeliveryId { get; } = deliveryId;
 }
