@@ -14,7 +14,7 @@
 //                                            (one row more than asked: whether there is a next page)
 //  (2) GET /api/calls?status=completed&from&to&limit=20 as the supervisor: the same three with
 //        WHERE Status = @s AND CreatedAt >= @from AND CreatedAt <= @to (no agent filter), and on both the count
-//        and the page FORCE INDEX (IX_call_logs_Status_CreatedAt_Id) after the table (the service's IndexHint)
+//        and the page FORCE INDEX (IX_call_logs_Status_CreatedAt_Id) after the table (the service's IndexHints)
 //  (4) POST /api/webhooks/telecmi (no JWT)
 //        a. find the call:                   SELECT <call> WHERE Id = @echoed LIMIT 1   (or by TeleCmiRequestId when
 //                                            extra_params is missing — 10 % of the load mix)
@@ -77,8 +77,9 @@ internal static class Sql
         "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_1";
 
     // --- (2) GetCallLogs for a supervisor with status + date range
-    // The service tags this query and adds FORCE INDEX on MySQL (src/Application/Common/Interfaces/IndexHint.cs).
-    private const string StatusHint = "-- telecmi:force-index IX_call_logs_Status_CreatedAt_Id\n\n";
+    // The service tags this query (src/Application/Calls/Common/CallQueryTags.cs) and adds FORCE INDEX on MySQL
+    // (src/Infrastructure/Persistence/IndexHints.cs).
+    private const string StatusHint = "-- telecmi:shape calls-of-one-status-in-a-time-range\n\n";
     private const string CallLogsForced = "FROM `call_logs` AS `c` FORCE INDEX (`IX_call_logs_Status_CreatedAt_Id`)\n";
     public const string SupervisorCount =
         StatusHint + "SELECT COUNT(*)\n" + CallLogsForced + "WHERE ((`c`.`Status` = @__f_Status_0) AND (`c`.`CreatedAt` >= @__from_1)) AND (`c`.`CreatedAt` <= @__to_2)";

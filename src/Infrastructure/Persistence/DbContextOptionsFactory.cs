@@ -9,7 +9,8 @@ public static class DbContextOptionsFactory
     public const string SqliteMigrationsAssembly = "TeleCmi.Migrations.Sqlite";
     public const string MySqlMigrationsAssembly = "TeleCmi.Migrations.MySql";
     public const string DefaultSqliteConnectionString = "Data Source=data/telecmi.db";
-    private static readonly IndexHintInterceptor IndexHints = new();
+    private static readonly IndexHintInterceptor HintedQueries = new();
+    private static readonly WholeMicrosecondsInterceptor WholeMicroseconds = new();
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string connectionString)
     {
@@ -19,7 +20,7 @@ public static class DbContextOptionsFactory
                 builder.UseMySql(connectionString, ServerVersion.Parse(options.ServerVersion), mysql => mysql
                     .MigrationsAssembly(MySqlMigrationsAssembly)
                     .CommandTimeout(options.CommandTimeoutSeconds));
-                builder.AddInterceptors(IndexHints);
+                builder.AddInterceptors(HintedQueries, WholeMicroseconds);
                 break;
             default:
                 builder.UseSqlite(connectionString, sqlite => sqlite

@@ -109,15 +109,7 @@ public sealed class InitiateCallHandler(
         }
     }
 
-    // Whole microseconds, as MySQL's datetime(6) stores them: the answer is built from the saved entity, not read back.
-    private DateTime Now
-    {
-        get
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        }
-    }
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>What deciding to dial needs, in one statement: the agent, the driver, and the agent's TeleCMI calls today and live ones to this driver.</summary>
     private sealed record DialFacts(bool CallingAllowed, string? TeleCmiUserId, DriverFacts? Driver, int PlacedToday, string? LiveCallId);
