@@ -1,12 +1,11 @@
 using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeleCmi.Application.Common.Behaviours;
-using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.FollowUps;
-using TeleCmi.Application.Reports;
 using TeleCmi.Application.Common.Observability;
+using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.FollowUps.Common;
+using TeleCmi.Application.Reports.Common;
 
 namespace TeleCmi.Application;
 

@@ -2,7 +2,10 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeleCmi.Api.Contracts;
-using TeleCmi.Application.Agents;
+using TeleCmi.Application.Agents.Common;
+using TeleCmi.Application.Agents.CreateAgent;
+using TeleCmi.Application.Agents.ListAgents;
+using TeleCmi.Application.Agents.UpdateAgent;
 
 namespace TeleCmi.Api.Controllers;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
 using TeleCmi.Api.Infrastructure;
-using TeleCmi.Application.Auth;
+using TeleCmi.Application.Auth.IssueToken;
 
 namespace TeleCmi.Api.Controllers;
 

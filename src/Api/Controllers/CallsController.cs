@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +7,12 @@ using TeleCmi.Api.Export;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.ExportCallLogs;
+using TeleCmi.Application.Calls.GetCallLog;
 using TeleCmi.Application.Calls.GetCallLogs;
 using TeleCmi.Application.Calls.GetRecording;
 using TeleCmi.Application.Calls.InitiateCall;
 using TeleCmi.Application.Calls.LogManualCall;
 using TeleCmi.Application.Calls.UpdateFeedback;
-using TeleCmi.Application.Common.Models;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Api.Controllers;

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeleCmi.Api.Contracts;
 using TeleCmi.Application.Common.Models;
-using TeleCmi.Application.Drivers;
+using TeleCmi.Application.Drivers.Common;
+using TeleCmi.Application.Drivers.CreateDriver;
+using TeleCmi.Application.Drivers.GetDriver;
+using TeleCmi.Application.Drivers.SearchDrivers;
 
 namespace TeleCmi.Api.Controllers;
 

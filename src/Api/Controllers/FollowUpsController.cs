@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeleCmi.Application.Common.Models;
-using TeleCmi.Application.FollowUps;
+using TeleCmi.Application.FollowUps.GetFollowUps;
 
 namespace TeleCmi.Api.Controllers;
 

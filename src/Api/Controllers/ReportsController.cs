@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.GetAgentsReport;
+using TeleCmi.Application.Reports.GetDailyReport;
+using TeleCmi.Application.Reports.GetReportSummary;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Api.Controllers;

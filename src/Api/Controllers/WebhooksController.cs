@@ -5,7 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Infrastructure;
-using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.HandleWebhook;
 
 namespace TeleCmi.Api.Controllers;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using TeleCmi.Api.Contracts;
-using TeleCmi.Application.Auth;
+using TeleCmi.Application.Auth.IssueToken;
 using TeleCmi.Application.Calls.Common;
 
 namespace TeleCmi.Api.Infrastructure;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.Common;
 
 namespace TeleCmi.Api.Infrastructure;
 

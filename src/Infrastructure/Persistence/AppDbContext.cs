@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TeleCmi.Application.Common.Interfaces;
-using TeleCmi.Domain.Reports;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
 using TeleCmi.Domain.Idempotency;
+using TeleCmi.Domain.Reports;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Infrastructure.Persistence;

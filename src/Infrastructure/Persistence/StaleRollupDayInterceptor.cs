@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.Common;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Reports;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Observability;
-using TeleCmi.Application.Webhooks;
 using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Webhooks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.Common;
 
 namespace TeleCmi.UnitTests.Application;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
-using TeleCmi.Application.Webhooks;
 using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;

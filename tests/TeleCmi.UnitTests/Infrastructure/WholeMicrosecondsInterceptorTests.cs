@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Infrastructure.Persistence;

@@ -1,12 +1,8 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Interfaces;
-using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
@@ -95,42 +91,4 @@ public sealed class GetCallLogsHandler(IAppDbContext db, ICurrentUser user) : IQ
         // Calls are never deleted; the filter only keeps a missing key from throwing.
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-}
-
-/// <summary>Where a page of the call list ended: the last row's CreatedAt and Id, as an opaque URL-safe string.</summary>
-public readonly record struct CallLogCursor(DateTime CreatedAt, string Id)
-{
-    public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture)}.{Id}"));
-
-    public static bool TryParse(string? text, out CallLogCursor cursor)
-    {
-        cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 200) return false;
-        byte[] bytes;
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(text);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var parts = Encoding.UTF8.GetString(bytes).Split('.', 2);
-        if (parts.Length != 2 || parts[1].Length is 0 or > 64
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
-        cursor = new CallLogCursor(new DateTime(ticks, DateTimeKind.Utc), parts[1]);
-        return true;
-    }
-}
-
-/// <summary>One call log.</summary>
-[Authorize]
-public sealed record GetCallLogQuery(string Id) : IQuery<CallLogDto>;
-
-public sealed class GetCallLogHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetCallLogQuery, CallLogDto>
-{
-    public async ValueTask<CallLogDto> Handle(GetCallLogQuery query, CancellationToken cancellationToken) =>
-        CallLogDto.From(await db.CallLogs.AsNoTracking().FindVisibleAsync(user, query.Id, cancellationToken));
 }

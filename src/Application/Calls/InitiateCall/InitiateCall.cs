@@ -11,7 +11,7 @@ using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.Webhooks;
+using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
 

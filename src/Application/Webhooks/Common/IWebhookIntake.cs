@@ -1,4 +1,3 @@
-using TeleCmi.Application.Webhooks;
 using TeleCmi.Domain.Webhooks;
 
 namespace TeleCmi.Application.Webhooks.Common;

@@ -1,4 +1,4 @@
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.Common;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.UnitTests.Application.Reports;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.Common;
 using TeleCmi.UnitTests.Support;
 
 namespace TeleCmi.UnitTests.Application.Reports;

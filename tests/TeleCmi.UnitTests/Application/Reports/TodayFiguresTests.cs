@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TeleCmi.Application.Reports;
+using TeleCmi.Application.Reports.Common;
 using TeleCmi.Domain.Calls;
 using TeleCmi.UnitTests.Support;
 

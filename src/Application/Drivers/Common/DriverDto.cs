@@ -1,6 +1,6 @@
 using TeleCmi.Domain.Drivers;
 
-namespace TeleCmi.Application.Drivers;
+namespace TeleCmi.Application.Drivers.Common;
 
 /// <summary>A driver or transporter.</summary>
 public sealed record DriverDto(string Id, string Name, string Phone, string? TmId, DriverKind Kind, DateTime CreatedAt)

@@ -1,10 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Agents.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Domain.Agents;
 
-namespace TeleCmi.Application.Agents;
+namespace TeleCmi.Application.Agents.ListAgents;
 
 /// <summary>Lists every agent (admins only).</summary>
 [Authorize(AgentRole.Admin)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace TeleCmi.Application.Webhooks;
+namespace TeleCmi.Application.Webhooks.Common;
 
 /// <summary>
 /// The fields of a TeleCMI webhook we use, read tolerantly: numbers may come as strings, <c>app_id</c> as

@@ -5,7 +5,7 @@ using TeleCmi.Application.Common.Time;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 
-namespace TeleCmi.Application.Reports;
+namespace TeleCmi.Application.Reports.Common;
 
 /// <summary>
 /// The grouped queries behind the reports. Rows are counted by the database (GROUP BY over the

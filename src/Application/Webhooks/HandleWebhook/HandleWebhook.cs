@@ -12,7 +12,7 @@ using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Webhooks;
 
-namespace TeleCmi.Application.Webhooks;
+namespace TeleCmi.Application.Webhooks.HandleWebhook;
 
 /// <summary>A TeleCMI webhook delivery: the URL token and the raw body.</summary>
 public sealed record HandleWebhookCommand(string? Token, string Body) : ICommand<WebhookReceipt>, IManagesOwnTransaction;

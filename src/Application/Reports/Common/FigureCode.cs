@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using TeleCmi.Domain.Calls;
 
-namespace TeleCmi.Application.Reports;
+namespace TeleCmi.Application.Reports.Common;
 
 /// <summary>
 /// A call's status and outcome as one small integer, computed by the database, for the reports' GROUP BY.

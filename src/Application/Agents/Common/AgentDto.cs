@@ -1,6 +1,6 @@
 using TeleCmi.Domain.Agents;
 
-namespace TeleCmi.Application.Agents;
+namespace TeleCmi.Application.Agents.Common;
 
 /// <summary>An agent as shown to admins. Never carries the password hash.</summary>
 public sealed record AgentDto(

@@ -1,7 +1,7 @@
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Reports;
 
-namespace TeleCmi.Application.Reports;
+namespace TeleCmi.Application.Reports.Common;
 
 /// <summary>Between the figures the reports show and the rollup rows they are stored in.</summary>
 public static class RollupFigureMapping

@@ -1,13 +1,13 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Drivers.Common;
 using TeleCmi.Domain.Common;
 
-namespace TeleCmi.Application.Drivers;
+namespace TeleCmi.Application.Drivers.SearchDrivers;
 
 /// <summary>Finds drivers by id, name, TM id or phone number.</summary>
 [Authorize]
@@ -37,19 +37,5 @@ public sealed class SearchDriversHandler(IAppDbContext db) : IQueryHandler<Searc
         var total = await drivers.CountAsync(cancellationToken);
         var items = await drivers.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
         return new PagedResult<DriverDto>(items.Select(DriverDto.From).ToList(), total, query.Limit, query.Offset);
-    }
-}
-
-/// <summary>One driver by the platform's id.</summary>
-[Authorize]
-public sealed record GetDriverQuery(string Id) : IQuery<DriverDto>;
-
-public sealed class GetDriverHandler(IAppDbContext db) : IQueryHandler<GetDriverQuery, DriverDto>
-{
-    public async ValueTask<DriverDto> Handle(GetDriverQuery query, CancellationToken cancellationToken)
-    {
-        var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException($"No driver with id '{query.Id}'.");
-        return DriverDto.From(driver);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Agents.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
@@ -8,7 +9,7 @@ using TeleCmi.Application.Common.Security;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Common;
 
-namespace TeleCmi.Application.Agents;
+namespace TeleCmi.Application.Agents.CreateAgent;
 
 /// <summary>Creates an agent (admins only).</summary>
 [Authorize(AgentRole.Admin)]

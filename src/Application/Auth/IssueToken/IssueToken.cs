@@ -5,7 +5,7 @@ using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Agents;
 
-namespace TeleCmi.Application.Auth;
+namespace TeleCmi.Application.Auth.IssueToken;
 
 /// <summary>Signs an agent in.</summary>
 public sealed record IssueTokenCommand(string Username, string Password) : IRequest<TokenResponse>;

@@ -6,7 +6,7 @@ using TeleCmi.Application.Common.Observability;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Webhooks;
 
-namespace TeleCmi.Application.Webhooks;
+namespace TeleCmi.Application.Webhooks.Common;
 
 /// <summary>
 /// Applies stored webhook deliveries to their call logs. Matching: our call id echoed in

@@ -5,11 +5,12 @@ using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Drivers.Common;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Common;
 using TeleCmi.Domain.Drivers;
 
-namespace TeleCmi.Application.Drivers;
+namespace TeleCmi.Application.Drivers.CreateDriver;
 
 /// <summary>Adds a driver or transporter under the platform's own id (admins only).</summary>
 [Authorize(AgentRole.Admin)]

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TeleCmi.Domain.Calls;
 
-namespace TeleCmi.Application.Reports;
+namespace TeleCmi.Application.Reports.Common;
 
 /// <summary>
 /// Today's all-agent figures, counted live, kept for a few seconds (<c>Reports:Rollup:TodayCacheSeconds</c>) so that a

@@ -6,27 +6,11 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.FollowUps.Common;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 
-namespace TeleCmi.Application.FollowUps;
-
-/// <summary>
-/// Pending follow-ups. A follow-up is the follow-up time of an agent's latest call to a driver: calling the driver
-/// again supersedes it (record a new follow-up time in that call's feedback to keep one). A call that failed to
-/// be placed supersedes nothing.
-/// </summary>
-public sealed class FollowUpQueries(IAppDbContext db)
-{
-    public IQueryable<CallLog> Pending(int? agentId)
-    {
-        var calls = db.CallLogs.AsNoTracking().Where(c => c.FollowUpAt != null);
-        if (agentId is not null) calls = calls.Where(c => c.AgentId == agentId);
-        return calls.Where(c => !db.CallLogs.Any(later =>
-            later.AgentId == c.AgentId && later.DriverId == c.DriverId && later.Status != CallStatus.Failed &&
-            (later.CreatedAt > c.CreatedAt || (later.CreatedAt == c.CreatedAt && later.Id.CompareTo(c.Id) > 0))));
-    }
-}
+namespace TeleCmi.Application.FollowUps.GetFollowUps;
 
 /// <summary>Which follow-ups to list.</summary>
 public enum FollowUpDue
