@@ -88,7 +88,7 @@ internal static class Sql
         "WHERE ((`c`.`Status` = @__f_Status_0) AND (`c`.`CreatedAt` >= @__from_1)) AND (`c`.`CreatedAt` <= @__to_2)\n" +
         "ORDER BY `c`.`CreatedAt` DESC, `c`.`Id` DESC\nLIMIT @__p_3";
 
-    // --- (4) HandleWebhook + WebhookApplier (src/Application/Webhooks/*.cs)
+    // --- (4) HandleWebhook + WebhookApplier (src/Application/Webhooks/**, src/Infrastructure/Webhooks)
     private const string DeliveryInsert =
         "INSERT INTO `webhook_deliveries` (`Attempts`, `CallId`, `ConversationId`, `EchoedCallId`, `EventAt`, `Leg`, `LegId`, " +
         "`Match`, `Payload`, `PayloadHash`, `ProcessedAt`, `ReceivedAt`, `RequestId`, `Status`, `Type`)\n";
