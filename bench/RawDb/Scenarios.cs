@@ -109,8 +109,8 @@ internal static class Sql
         "    SELECT COUNT(*)\n    FROM `call_logs` AS `c`\n" +
         "    WHERE ((`c`.`AgentId` = @__agentId_0) AND (`c`.`Provider` = 'TeleCmi')) AND (`c`.`CreatedAt` >= @__todayStart_2)), (\n" +
         "    SELECT `c0`.`Id`\n    FROM `call_logs` AS `c0`\n" +
-        "    WHERE ((`c0`.`AgentId` = @__agentId_0) AND (`c0`.`Provider` = 'TeleCmi')) AND (((`c0`.`DriverId` = @__driverId_1) AND (`c0`.`CreatedAt` >= @__since_3)) " +
-        "AND (`c0`.`Status` IN ('Initiating', 'Initiated', 'Ringing', 'Answered') OR ((`c0`.`Status` = 'Failed') AND (`c0`.`Dispatch` = 'Unconfirmed'))))\n" +
+        "    WHERE (((`c0`.`AgentId` = @__agentId_0) AND (`c0`.`Provider` = 'TeleCmi')) AND ((`c0`.`DriverId` = @__driverId_1) AND (`c0`.`CreatedAt` >= @__since_3))) " +
+        "AND (`c0`.`Status` IN ('Initiating', 'Initiated', 'Ringing', 'Answered') OR ((`c0`.`Status` = 'Failed') AND (`c0`.`Dispatch` = 'Unconfirmed')))\n" +
         "    ORDER BY `c0`.`CreatedAt` DESC\n    LIMIT 1)\n" +
         "FROM `agents` AS `a`\nCROSS JOIN (\n    SELECT `d0`.`Id`, `d0`.`Name`, `d0`.`Phone`, `d0`.`TmId`\n    FROM (\n        SELECT 1\n    ) AS `e`\n" +
         "    LEFT JOIN (\n        SELECT `d`.`Id`, `d`.`Name`, `d`.`Phone`, `d`.`TmId`\n        FROM `drivers` AS `d`\n        WHERE `d`.`Id` = @__driverId_1\n" +
