@@ -12,6 +12,9 @@ public sealed class PeriodicJobHost<TJob>(PeriodicJobSchedule schedule, IService
     : BackgroundService
     where TJob : IPeriodicJob
 {
+    /// <summary>When the job runs, as read from its options at start.</summary>
+    public PeriodicJobSchedule Schedule => schedule;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!schedule.IsOn) return;
