@@ -13,8 +13,7 @@ using TeleCmi.Infrastructure.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTeleCmiLogging();
 
-var maxRequestBodyBytes = RequestBodyLimit.MaxBytes(builder.Configuration);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBodyBytes);
+builder.Services.AddRequestBodyLimit(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiSimulator(builder.Configuration);
@@ -23,9 +22,6 @@ builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
 builder.Services.AddTeleCmiSwagger();
 builder.Services.AddTeleCmiMetrics(builder.Configuration);
-builder.Services.AddHostedService<StaleCallSweeper>();
-builder.Services.AddHostedService<IdempotencyKeySweeper>();
-builder.Services.AddHostedService<ReportRollupRefresher>();
 
 var app = builder.Build();
 
@@ -35,7 +31,7 @@ app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestBodyLimit(maxRequestBodyBytes);
+app.UseRequestBodyLimit();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "TeleCmi API");
 app.UseAuthentication();

@@ -2,13 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TeleCmi.Application.Calls.Common;
+using Microsoft.Extensions.Options;
 using TeleCmi.Application.Common.Interfaces;
-using TeleCmi.Application.Common.Time;
-using TeleCmi.Application.Reports.Common;
 using TeleCmi.Application.Webhooks.Common;
-using TeleCmi.Infrastructure.Idempotency;
+using TeleCmi.Infrastructure.Configuration;
 using TeleCmi.Infrastructure.Identity;
+using TeleCmi.Infrastructure.Idempotency;
+using TeleCmi.Infrastructure.Jobs;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
@@ -16,47 +16,45 @@ using TeleCmi.Infrastructure.Webhooks;
 
 namespace TeleCmi.Infrastructure;
 
-/// <summary>Registers persistence, identity helpers, and the TeleCMI gateway.</summary>
+/// <summary>Registers persistence, identity helpers, the TeleCMI gateway and the background jobs.</summary>
 public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName));
-        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName));
-        services.AddOptions<BusinessTimeOptions>().Bind(configuration.GetSection(BusinessTimeOptions.SectionName))
-            .PostConfigure(o => o.TimeZone = o.TimeZone is { Length: > 0 } zone ? zone : BusinessTimeOptions.DefaultTimeZone)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
+        services.AddOptions<ConnectionStringOptions>().Bind(configuration.GetSection(ConnectionStringOptions.SectionName))
+            .Validate<IOptions<DatabaseOptions>>((c, database) => database.Value.Provider != DatabaseProvider.MySql || !string.IsNullOrWhiteSpace(c.Default),
+                "Database:Provider is MySql but ConnectionStrings:Default (env ConnectionStrings__Default) is not set.")
             .ValidateOnStart();
+        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Default");
-        if (database.Provider == DatabaseProvider.Sqlite)
-            connectionString = DbContextOptionsFactory.ResolveSqlite(connectionString ?? DbContextOptionsFactory.DefaultSqliteConnectionString, environment.ContentRootPath);
-        else if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Database:Provider is MySql but ConnectionStrings:Default (env ConnectionStrings__Default) is not set.");
+        services.AddApplicationOptions(configuration);
 
         // Pooled: a request reuses a reset context instead of building one (and its internal services) anew.
         // AppDbContext holds no per-request state of its own, which pooling requires.
-        services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName));
         services.AddSingleton<StaleRollupDayInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = sp.GetRequiredService<IOptions<ConnectionStringOptions>>().Value.Default;
+            if (database.Provider == DatabaseProvider.Sqlite)
+                connectionString = DbContextOptionsFactory.ResolveSqlite(
+                    string.IsNullOrWhiteSpace(connectionString) ? DbContextOptionsFactory.DefaultSqliteConnectionString : connectionString,
+                    environment.ContentRootPath);
             DbContextOptionsFactory.Configure(options, database, connectionString!);
             options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
-        services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName));
         services.AddSingleton<IWebhookIntake, GroupCommitWebhookIntake>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
         services.AddTeleCmiGateway(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddBackgroundJobs(configuration);
         return services;
     }
 }

@@ -13,24 +13,26 @@ public static class AuthenticationSetup
 {
     public static IServiceCollection AddTeleCmiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
-        if (string.IsNullOrEmpty(jwt.SigningKey) && environment.IsDevelopment()) jwt.SigningKey = JwtOptions.DevelopmentKey;
-        if (string.IsNullOrEmpty(jwt.SigningKey) || Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
-            throw new InvalidOperationException(
-                "Jwt:SigningKey (env Jwt__SigningKey) must be set to a secret of at least 32 bytes. " +
-                "Generate one with: openssl rand -base64 48");
-
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName))
-            .PostConfigure(o => o.SigningKey ??= jwt.SigningKey).ValidateDataAnnotations().ValidateOnStart();
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrEmpty(o.SigningKey) && environment.IsDevelopment()) o.SigningKey = JwtOptions.DevelopmentKey;
+            })
+            .Validate(o => IsStrongKey(o.SigningKey),
+                "Jwt:SigningKey (env Jwt__SigningKey) must be set to a secret of at least 32 bytes. Generate one with: openssl rand -base64 48")
+            .Validate(o => string.IsNullOrEmpty(o.PreviousSigningKey) || IsStrongKey(o.PreviousSigningKey),
+                "Jwt:PreviousSigningKey (env Jwt__PreviousSigningKey) must be empty or a secret of at least 32 bytes.")
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        var keys = new List<SecurityKey> { new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)) };
-        if (!string.IsNullOrEmpty(jwt.PreviousSigningKey)) keys.Add(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.PreviousSigningKey)));
-
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<JwtOptions>>((o, options) =>
         {
+            var jwt = options.Value;
+            var keys = new List<SecurityKey> { new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey!)) };
+            if (!string.IsNullOrEmpty(jwt.PreviousSigningKey)) keys.Add(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.PreviousSigningKey)));
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
@@ -63,4 +65,6 @@ public static class AuthenticationSetup
         services.AddAuthorization();
         return services;
     }
+
+    private static bool IsStrongKey(string? key) => !string.IsNullOrEmpty(key) && Encoding.UTF8.GetByteCount(key) >= 32;
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
+using Microsoft.Extensions.Options;
 
 namespace TeleCmi.Api.Infrastructure;
 
@@ -10,9 +12,23 @@ public static class RequestBodyLimit
 {
     public const int DefaultMaxBytes = 64 * 1024;
 
-    public static long MaxBytes(IConfiguration configuration) => configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxBytes);
+    /// <summary>Binds and validates <see cref="RequestLimitsOptions"/> and gives Kestrel the same limit.</summary>
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RequestLimitsOptions>().Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        return services;
+    }
 
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use((http, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
+    {
+        var maxBytes = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
+        return app.Use((http, next) => Limit(http, next, maxBytes));
+    }
+
+    private static Task Limit(HttpContext http, RequestDelegate next, long maxBytes)
     {
         if (http.Request.ContentLength > maxBytes) throw TooLarge(maxBytes);
         var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -20,7 +36,7 @@ public static class RequestBodyLimit
         // A body without Content-Length (chunked) is counted as it is read.
         if (http.Request.ContentLength is null && feature?.MaxRequestBodySize is null) http.Request.Body = new LimitedStream(http.Request.Body, maxBytes);
         return next(http);
-    });
+    }
 
     internal static BadHttpRequestException TooLarge(long maxBytes) =>
         new($"The request body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Domain.Idempotency;
 using TeleCmi.Infrastructure.Persistence;
 
@@ -27,12 +28,13 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
     private const int ClaimAttempts = 3;
 
     /// <summary>
-    /// Inserts an in-progress row; the primary key makes the insert the lock. A failed insert means someone else
-    /// has the key, unless their claim vanished in between (released after a failure), in which case we try again.
+    /// Inserts an in-progress row unless the key exists; the primary key makes the insert the lock. An insert that
+    /// found the key means someone else has it, unless their claim vanished in between (released after a failure), in
+    /// which case we try again.
     /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(int agentId, string endpoint, string key, string requestHash, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= ClaimAttempts; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -40,20 +42,13 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             // An expired key is a new key.
             await db.IdempotencyRecords.Where(r => r.AgentId == agentId && r.Endpoint == endpoint && r.Key == key && r.ExpiresAt < now)
                 .ExecuteDeleteAsync(ct);
-            db.IdempotencyRecords.Add(IdempotencyRecord.Claim(agentId, endpoint, key, requestHash, now, now.AddSeconds(options.Value.ClaimTimeoutSeconds)));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new IdempotencyClaim.Claimed();
-            }
-            catch (DbUpdateException) when (attempt < ClaimAttempts)
-            {
-                db.ChangeTracker.Clear();
-                var existing = await db.IdempotencyRecords.AsNoTracking()
-                    .FirstOrDefaultAsync(r => r.AgentId == agentId && r.Endpoint == endpoint && r.Key == key, ct);
-                if (existing is not null) return new IdempotencyClaim.Taken(existing);
-            }
+            var claim = IdempotencyRecord.Claim(agentId, endpoint, key, requestHash, now, now.AddSeconds(options.Value.ClaimTimeoutSeconds));
+            if (await IdempotencyClaimInsert.TryInsertAsync(db, claim, ct)) return new IdempotencyClaim.Claimed();
+            var existing = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.AgentId == agentId && r.Endpoint == endpoint && r.Key == key, ct);
+            if (existing is not null) return new IdempotencyClaim.Taken(existing);
         }
+        throw new ConflictException("A request with this Idempotency-Key is being claimed and released at the same moment. Retry shortly.");
     }
 
     /// <summary>Stores the response of the request that holds the claim, for the retention period.</summary>

@@ -11,6 +11,9 @@ public static class DatabaseInitializer
 {
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        // Settings first (what ValidateOnStart would check once the host starts): a wrong setting is reported as itself,
+        // not as the database error it would cause, and before any migration runs.
+        services.GetService<IStartupValidator>()?.Validate();
         using var scope = services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

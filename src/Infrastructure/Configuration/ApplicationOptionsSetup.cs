@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.Reports.Common;
+using TeleCmi.Infrastructure.Webhooks;
+
+namespace TeleCmi.Infrastructure.Configuration;
+
+/// <summary>
+/// Binds the options classes that Application declares and validates them at start-up, each message naming the setting.
+/// The rules live here, not as attributes on the classes: Application knows no configuration keys.
+/// </summary>
+public static class ApplicationOptionsSetup
+{
+    public static IServiceCollection AddApplicationOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BusinessTimeOptions>().Bind(configuration.GetSection(BusinessTimeOptions.SectionName))
+            .PostConfigure(o => o.TimeZone = o.TimeZone is { Length: > 0 } zone ? zone : BusinessTimeOptions.DefaultTimeZone)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "Reporting:TimeZone (env Reporting__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
+            .ValidateOnStart();
+
+        services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName))
+            .Validate(o => o.DuplicateCallWindowSeconds is >= 0 and <= 3600,
+                "Calls:DuplicateCallWindowSeconds (env Calls__DuplicateCallWindowSeconds) must be 0 to 3600 seconds.")
+            .Validate(o => o.StaleAfterMinutes is >= 0 and <= 7 * 24 * 60,
+                "Calls:StaleAfterMinutes (env Calls__StaleAfterMinutes) must be 0 to 10080 minutes.")
+            .Validate(o => o.DailyTeleCmiCallCap >= 0, "Calls:DailyTeleCmiCallCap (env Calls__DailyTeleCmiCallCap) must not be negative.")
+            .ValidateOnStart();
+
+        services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName))
+            .Validate(o => o.RefreshMinutes is >= 0 and <= 24 * 60,
+                "Reports:Rollup:RefreshMinutes (env Reports__Rollup__RefreshMinutes) must be 0 (off) to 1440 minutes.")
+            .Validate(o => o.TodayCacheSeconds is >= 0 and <= 3600,
+                "Reports:Rollup:TodayCacheSeconds (env Reports__Rollup__TodayCacheSeconds) must be 0 to 3600 seconds.")
+            .ValidateOnStart();
+
+        services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
+            .Validate(o => o.MaxBatch is >= 1 and <= 1024, "Webhooks:MaxBatch (env Webhooks__MaxBatch) must be 1 to 1024.")
+            .Validate(o => o.Writers is >= 1 and <= 64, "Webhooks:Writers (env Webhooks__Writers) must be 1 to 64.")
+            .ValidateOnStart();
+        return services;
+    }
+}
