@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TeleCmi.Api.Auth;
+using TeleCmi.Api.Development;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Api.Infrastructure.Observability;
 using TeleCmi.Application;
@@ -17,7 +19,7 @@ var maxRequestBodyBytes = RequestBodyLimit.MaxBytes(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBodyBytes);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddTeleCmiSimulator(builder.Configuration);
+builder.Services.AddInProcessStandIn();
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
@@ -46,6 +48,8 @@ app.MapTeleCmiMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 
+// Every setting checked (missing TeleCMI secrets, Simulated outside Development...) before the database is touched.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
