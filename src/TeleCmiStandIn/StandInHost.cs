@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace TeleCmi.StandIn;
 
@@ -21,6 +22,8 @@ public static class StandInHost
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(StandInHost).Assembly.GetName().Name });
+        // Defaults in place of a settings file, under every other source (the environment and the command line win).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietFramework });
         configure?.Invoke(builder);
         if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(k => string.IsNullOrEmpty(builder.Configuration[k])))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -61,6 +64,8 @@ public static class StandInHost
         var host = binding.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*" ? "localhost" : binding.Host;
         return new UriBuilder(binding.Scheme, host, binding.Port, "/").Uri;
     }
+
+    private static readonly Dictionary<string, string?> QuietFramework = new() { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" };
 
     private static WebApplication Build(WebApplicationBuilder builder, Func<Uri>? hostingService)
     {

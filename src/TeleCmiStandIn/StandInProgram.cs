@@ -14,6 +14,8 @@ public static class StandInProgram
         await using var app = StandInHost.Create(args);
         try
         {
+            // Every setting checked at once, each failure named, before anything starts.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
             await app.RunAsync();
             return 0;
         }
