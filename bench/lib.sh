@@ -8,11 +8,17 @@ BENCH_PORT="${BENCH_PORT:-5299}"
 BENCH_URL="http://127.0.0.1:${BENCH_PORT}"
 BENCH_WORK="${BENCH_WORK:-$BENCH_DIR/.work/$BENCH_DB_NAME}"
 SERVICE_DLL="$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll"
+# The TeleCMI stand-in's own project (src/TeleCmiStandIn); building src/Api builds it too (the API references it).
+STANDIN_DLL="$REPO_ROOT/src/TeleCmiStandIn/bin/Release/net10.0/TeleCmi.StandIn.dll"
 SERVICE_LOG="$BENCH_WORK/service.log"
 SERVICE_PID=""
-# The TeleCMI stand-in runs as a process of its own (as TeleCMI does), unless BENCH_STANDIN=inprocess: then the
-# service plays it itself, and the stand-in's queued webhooks live in the service's memory.
+# The TeleCMI stand-in runs as a process of its own (as TeleCMI does). BENCH_STANDIN=inprocess (the service hosting
+# it) is gone: that needs TeleCmi:Mode=Simulated, which the service accepts in Development only.
 BENCH_STANDIN="${BENCH_STANDIN:-process}"
+if [ "$BENCH_STANDIN" != process ]; then
+  echo "bench: BENCH_STANDIN=$BENCH_STANDIN is not supported any more (only 'process'): the service hosts a stand-in in Development only" >&2
+  return 1 2>/dev/null || exit 1
+fi
 BENCH_STANDIN_PORT="${BENCH_STANDIN_PORT:-5298}"
 BENCH_STANDIN_URL="http://127.0.0.1:${BENCH_STANDIN_PORT}"
 STANDIN_LOG="$BENCH_WORK/standin.log"
@@ -93,35 +99,23 @@ bench_wait_ready() {
   return 1
 }
 
-# How the service reaches TeleCMI: Live mode against the stand-in's process, or its own stand-in (inprocess).
+# How the service reaches TeleCMI: Live mode against the stand-in's process, exactly as it would reach TeleCMI.
 bench_teleCmi_settings() {
-  if [ "$BENCH_STANDIN" = inprocess ]; then
-    echo "TeleCmi__Mode=Simulated TeleCmi__Simulator__ClickToCallLatencyMs=${BENCH_CLICK2CALL_LATENCY_MS:-50} TeleCmi__Simulator__EventSpacingMs=${BENCH_EVENT_SPACING_MS:-250}"
-  else
-    echo "TeleCmi__Mode=Live TeleCmi__BaseUrl=$BENCH_STANDIN_URL/simulator/telecmi/"
-  fi
+  echo "TeleCmi__Mode=Live TeleCmi__BaseUrl=$BENCH_STANDIN_URL/"
 }
 
-# Starts the stand-in: the same Release build in Simulated mode on its own port and its own SQLite file, posting
-# its webhooks to the service with at most BENCH_STANDIN_WEBHOOK_POSTS (64) in flight; the rest wait in it, as a
-# provider's webhook queue would. Sets STANDIN_PID. Nothing to do when BENCH_STANDIN=inprocess.
+# Starts the stand-in (src/TeleCmiStandIn, Release) on its own port, with the service's app id, secret and webhook
+# token, posting its webhooks to the service with at most BENCH_STANDIN_WEBHOOK_POSTS (64) in flight; the rest wait
+# in it, as a provider's webhook queue would. Sets STANDIN_PID.
 bench_start_standin() {
-  [ "$BENCH_STANDIN" = inprocess ] && return 0
   if [ -n "$STANDIN_PID" ] && kill -0 "$STANDIN_PID" 2>/dev/null; then return 0; fi
   bench_secrets
   if curl -fsS -o /dev/null "$BENCH_STANDIN_URL/health/live" 2>/dev/null; then
     blog "something already answers on $BENCH_STANDIN_URL: stop it first"; return 1
   fi
   blog "starting the TeleCMI stand-in on $BENCH_STANDIN_URL (log $STANDIN_LOG)"
-  rm -f "$BENCH_WORK"/standin.db*
   env -i PATH="$PATH" HOME="${HOME:-/root}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
-    ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="$BENCH_STANDIN_URL" \
-    Database__Provider=Sqlite \
-    Database__MigrateOnStartup=true \
-    ConnectionStrings__Default="Data Source=$BENCH_WORK/standin.db" \
-    Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" \
-    TeleCmi__Mode=Simulated \
     TeleCmi__AppId=1111112 \
     TeleCmi__AppSecret="$BENCH_APP_SECRET" \
     TeleCmi__WebhookToken="$BENCH_WEBHOOK_TOKEN" \
@@ -130,10 +124,7 @@ bench_start_standin() {
     TeleCmi__Simulator__WebhookBaseUrl="$BENCH_URL/" \
     TeleCmi__Simulator__MaxConcurrentWebhookPosts="${BENCH_STANDIN_WEBHOOK_POSTS:-64}" \
     Logging__LogLevel__Default=Warning \
-    RateLimits__SignInPerMinute=100000 \
-    RateLimits__TeleCmiCallsPerMinute=1000000 \
-    RateLimits__WebhooksPerSecond=1000000 \
-    setsid dotnet "$SERVICE_DLL" >"$STANDIN_LOG" 2>&1 </dev/null &
+    setsid dotnet "$STANDIN_DLL" >"$STANDIN_LOG" 2>&1 </dev/null &
   STANDIN_PID=$!
   echo "$STANDIN_PID" >"$BENCH_WORK/standin.pid"
   bench_wait_ready stand-in "$BENCH_STANDIN_URL/health/live" "$STANDIN_PID" "$STANDIN_LOG" 120

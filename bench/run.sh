@@ -3,7 +3,8 @@
 #
 #  1. starts the bench's own MariaDB (127.0.0.1:3307, bench/db.sh) -- never the test server on 3306
 #  2. lets the service create the schema (its migrations), then seeds it in bulk (bench/Seed) if needed
-#  3. builds and starts the service in Release against it (Simulated TeleCMI, bench rate limits)
+#  3. builds and starts the service in Release against it (Live mode against the TeleCMI stand-in, src/TeleCmiStandIn,
+#     as a process of its own; bench rate limits)
 #  4. drives it with wrk (2 threads, 32 connections, fixed durations), sampling the service's RSS every second
 #  5. stops the service and runs the raw-SQL baseline (bench/RawDb) for scenarios 1, 2 and 4
 #  6. writes bench/results/latest.md (bench/report.py) and prints it
@@ -23,7 +24,8 @@
 #   BENCH_WEBHOOK_WRITERS=2    the service's Webhooks:Writers (ADR 0008) and the baseline's webhook writers
 #   BENCH_PACE_MS=640          (6‴): scenario 6's 32 connections each waiting ~this long between calls (~45 calls/s)
 #   BENCH_STANDIN=process      the TeleCMI stand-in as a process of its own on BENCH_STANDIN_PORT (5298), posting at
-#                              most BENCH_STANDIN_WEBHOOK_POSTS (64) webhooks at once; "inprocess": the service's own
+#                              most BENCH_STANDIN_WEBHOOK_POSTS (64) webhooks at once (the only mode now: "inprocess"
+#                              needed Simulated mode, which the service accepts in Development only)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -134,7 +136,7 @@ TODAY="$(TZ="$BUSINESS_TZ" date +%F)"
 FROM_30D="$(TZ="$BUSINESS_TZ" date -d "$TODAY -29 days" +%F)"
 FROM_18M="$(TZ="$BUSINESS_TZ" date -d "$TODAY -18 months" +%F)"
 LATENCY_OPTION=0
-grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
+grep -rqs "ClickToCallLatencyMs" "$REPO_ROOT/src/TeleCmiStandIn" "$REPO_ROOT/src/Api/Simulator" && LATENCY_OPTION=1
 
 # The machine may be shared: if something outside the harness stopped the service, say so (incidents.txt,
 # shown in the report), start it again and carry on. Tokens stay valid (same signing key).
@@ -209,7 +211,7 @@ run_wrk() {
   local id="$1" scenario="$2" seconds="$3"; shift 3
   local url="${TARGET_URL:-$BENCH_URL}"
   ensure_service "$id"
-  if [ "$BENCH_STANDIN" != inprocess ] && ! kill -0 "$STANDIN_PID" 2>/dev/null; then
+  if ! kill -0 "$STANDIN_PID" 2>/dev/null; then
     echo "before $id: the stand-in (pid $STANDIN_PID) had stopped, not by the harness; restarted" >>"$RUN_DIR/incidents.txt"
     STANDIN_PID=""; bench_start_standin
   fi
@@ -332,7 +334,7 @@ if want initiate; then
   run_wrk initiate_paced initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1 BENCH_PACE_MS="${BENCH_PACE_MS:-640}"
   # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
   settle "$SETTLE_MIN"
-  TARGET_URL="$([ "$BENCH_STANDIN" = inprocess ] && echo "$BENCH_URL" || echo "$BENCH_STANDIN_URL")" \
+  TARGET_URL="$BENCH_STANDIN_URL" \
     one_connection standin_c1 standin "$DURATION"
   # The same at ONE connection: the service's own added latency without queueing behind 31 others.
   settle "$SETTLE_MIN"

@@ -7,7 +7,7 @@
 --   webhooks         (4)  POST /api/webhooks/telecmi?token=... events and CDRs for seeded calls
 --   report           (5)  GET /api/reports/daily?from=$BENCH_REPORT_FROM&to=$BENCH_REPORT_TO as the supervisor
 --   initiate         (6)  POST /api/calls {"driverId":...}, a different driver with no live call each time
---   standin          (6″) the stand-in's own click2call (POST /simulator/telecmi/v2/webrtc/click2call) as the service's
+--   standin          (6″) the stand-in's own click2call (POST /v2/webrtc/click2call on src/TeleCmiStandIn) as the service's
 --                         gateway sends it: the stand-in's latency measured alone, to subtract from (6′)
 --   soak                  a mix of list_agent (45 %), list_supervisor (15 %) and webhooks (40 %)
 -- Reads $BENCH_WORK/fixtures.lua (bench/Seed), tokens.lua and cursors.lua (bench/run.sh).
@@ -126,7 +126,7 @@ local function standin_req()
   local c = fixtures.webhook_calls[((counter * nthreads + tid) % #fixtures.webhook_calls) + 1]
   local body = '{"user_id":"' .. c[7] .. '","secret":"' .. app_secret .. '","to":' .. c[6]
     .. ',"extra_params":{"call_id":"bench-standin-' .. tid .. '-' .. counter .. '"},"webrtc":false,"followme":true}'
-  return wrk.format("POST", "/simulator/telecmi/v2/webrtc/click2call", { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", "/v2/webrtc/click2call", { ["Content-Type"] = "application/json" }, body)
 end
 
 -- Webhooks: the shapes TeleCMI sends (docs + the built-in stand-in), for calls that exist.

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TeleCmi.Api.Auth;
+using TeleCmi.Api.Development;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Api.Infrastructure.Observability;
 using TeleCmi.Application;
@@ -16,7 +18,7 @@ builder.AddTeleCmiLogging();
 builder.Services.AddRequestBodyLimit(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddTeleCmiSimulator(builder.Configuration);
+builder.Services.AddInProcessStandIn();
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
@@ -42,6 +44,8 @@ app.MapTeleCmiMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 
+// Every setting checked (missing TeleCMI secrets, Simulated outside Development...) before the database is touched.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

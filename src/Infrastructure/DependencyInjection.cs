@@ -52,7 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
-        services.AddTeleCmiGateway(configuration);
+        services.AddTeleCmiGateway(configuration, environment.EnvironmentName);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration);
         return services;

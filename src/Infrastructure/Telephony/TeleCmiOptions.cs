@@ -10,11 +10,18 @@ public sealed class TeleCmiOptions
     /// <summary>TeleCMI's public API, used in Live mode when <see cref="BaseUrl"/> is empty.</summary>
     public const string LiveBaseUrl = "https://rest.telecmi.com/";
 
-    /// <summary><c>Simulated</c> (default: the built-in stand-in) or <c>Live</c> (the real TeleCMI).</summary>
-    public TeleCmiMode Mode { get; set; } = TeleCmiMode.Simulated;
+    /// <summary>Shortest webhook token accepted in Live mode: the token is all that authenticates a webhook.</summary>
+    public const int MinWebhookTokenLength = 24;
 
     /// <summary>
-    /// The provider's base URL. Empty: <see cref="LiveBaseUrl"/> in Live mode, the service's own stand-in in Simulated mode.
+    /// <c>Live</c> (default: TeleCMI, or whatever <see cref="BaseUrl"/> names) or <c>Simulated</c> (the stand-in hosted in
+    /// this process; accepted in the Development environment and test hosts only).
+    /// </summary>
+    public TeleCmiMode Mode { get; set; } = TeleCmiMode.Live;
+
+    /// <summary>
+    /// The provider's base URL. Empty: <see cref="LiveBaseUrl"/> in Live mode, the in-process stand-in in Simulated mode.
+    /// Point it at a stand-in of its own (src/TeleCmiStandIn) to run Live mode without a TeleCMI account.
     /// </summary>
     public string? BaseUrl { get; set; }
 
@@ -24,7 +31,7 @@ public sealed class TeleCmiOptions
     /// <summary>TeleCMI app secret. Required in Live mode. Never logged or returned.</summary>
     public string? AppSecret { get; set; }
 
-    /// <summary>Secret TeleCMI puts in the webhook URL (<c>?token=</c>). Required in Live mode.</summary>
+    /// <summary>Secret TeleCMI puts in the webhook URL (<c>?token=</c>). Required in Live mode, at least 24 characters.</summary>
     public string? WebhookToken { get; set; }
 
     /// <summary>The previous webhook token, still accepted while TeleCMI's dashboard is being switched over.</summary>
@@ -77,9 +84,9 @@ public sealed class TeleCmiOptions
 /// <summary>Which TeleCMI the service talks to.</summary>
 public enum TeleCmiMode
 {
-    /// <summary>The built-in stand-in served by the API itself; no real calls.</summary>
-    Simulated,
-
-    /// <summary>The real TeleCMI.</summary>
+    /// <summary>The real TeleCMI (or a stand-in at <see cref="TeleCmiOptions.BaseUrl"/>), with real credentials.</summary>
     Live,
+
+    /// <summary>The stand-in hosted inside the API; no real calls. Development and test hosts only.</summary>
+    Simulated,
 }

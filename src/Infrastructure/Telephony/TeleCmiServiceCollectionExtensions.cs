@@ -15,9 +15,17 @@ public static class TeleCmiServiceCollectionExtensions
     /// <summary>The HttpClient's name, for adding handlers to it (tests count attempts this way).</summary>
     public const string ClientName = "telecmi";
 
-    /// <summary>Binds and validates <see cref="TeleCmiOptions"/> and registers <see cref="ITeleCmiGateway"/>.</summary>
-    public static IServiceCollection AddTeleCmiGateway(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Environments in which <see cref="TeleCmiMode.Simulated"/> is accepted: a developer's machine and test hosts.</summary>
+    public static readonly IReadOnlySet<string> SimulatedModeEnvironments = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Development", "Testing" };
+
+    /// <summary>
+    /// Binds and validates <see cref="TeleCmiOptions"/> and registers <see cref="ITeleCmiGateway"/>. Fails closed: Live is the
+    /// default; Simulated outside <see cref="SimulatedModeEnvironments"/>, or Live without its credentials, stops start-up.
+    /// </summary>
+    /// <param name="environmentName">The host's environment (<c>ASPNETCORE_ENVIRONMENT</c>).</param>
+    public static IServiceCollection AddTeleCmiGateway(this IServiceCollection services, IConfiguration configuration, string environmentName)
     {
+        var simulatedAllowed = SimulatedModeEnvironments.Contains(environmentName);
         services.AddOptions<TeleCmiOptions>().Bind(configuration.GetSection(TeleCmiOptions.SectionName))
             .PostConfigure(o =>
             {
@@ -25,9 +33,16 @@ public static class TeleCmiServiceCollectionExtensions
                 if (o.Mode == TeleCmiMode.Simulated && string.IsNullOrEmpty(o.WebhookToken)) o.WebhookToken = RandomToken.Value;
             })
             .ValidateDataAnnotations()
+            .Validate(o => o.Mode != TeleCmiMode.Simulated || simulatedAllowed,
+                $"TeleCmi:Mode (env TeleCmi__Mode) is Simulated, which only the Development environment accepts (this one is '{environmentName}'): "
+                + "a fake TeleCMI would answer every call. Set it to Live with TeleCmi:AppId, TeleCmi:AppSecret and TeleCmi:WebhookToken.")
             .Validate(o => o.Mode != TeleCmiMode.Live || !string.IsNullOrWhiteSpace(o.AppId), "TeleCmi:AppId (env TeleCmi__AppId) is required in Live mode.")
             .Validate(o => o.Mode != TeleCmiMode.Live || !string.IsNullOrWhiteSpace(o.AppSecret), "TeleCmi:AppSecret (env TeleCmi__AppSecret) is required in Live mode.")
             .Validate(o => o.Mode != TeleCmiMode.Live || !string.IsNullOrWhiteSpace(o.WebhookToken), "TeleCmi:WebhookToken (env TeleCmi__WebhookToken) is required in Live mode.")
+            .Validate(o => o.Mode != TeleCmiMode.Live || string.IsNullOrWhiteSpace(o.WebhookToken) || o.WebhookToken.Length >= TeleCmiOptions.MinWebhookTokenLength,
+                $"TeleCmi:WebhookToken (env TeleCmi__WebhookToken) must be at least {TeleCmiOptions.MinWebhookTokenLength} characters in Live mode: it is all that authenticates a webhook (e.g. openssl rand -hex 24).")
+            .Validate(o => o.Mode != TeleCmiMode.Live || string.IsNullOrEmpty(o.PreviousWebhookToken) || o.PreviousWebhookToken.Length >= TeleCmiOptions.MinWebhookTokenLength,
+                $"TeleCmi:PreviousWebhookToken (env TeleCmi__PreviousWebhookToken) must be empty or at least {TeleCmiOptions.MinWebhookTokenLength} characters in Live mode.")
             .Validate(o => string.IsNullOrWhiteSpace(o.BaseUrl) || IsHttpUrl(o.BaseUrl), "TeleCmi:BaseUrl (env TeleCmi__BaseUrl) must be an absolute http(s) URL.")
             .Validate(o => o.AttemptTimeoutSeconds <= o.TotalTimeoutSeconds, "TeleCmi:AttemptTimeoutSeconds must not be larger than TeleCmi:TotalTimeoutSeconds.")
             .ValidateOnStart();

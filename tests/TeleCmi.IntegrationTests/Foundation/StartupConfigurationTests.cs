@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using NUnit.Framework;
 using TeleCmi.IntegrationTests.Support;
 
@@ -35,6 +36,72 @@ public sealed class StartupConfigurationTests
         var error = Assert.Catch(() => factory.CreateClient());
 
         Assert.That(Flatten(error), Does.Contain(setting));
+    }
+
+    [TestCase("Production")]
+    [TestCase("Staging")]
+    public void OutsideDevelopment_SimulatedMode_StopsStartUpNamingTeleCmiMode(string environment)
+    {
+        var database = TestDatabase.Create(DatabaseEngine.Sqlite);
+        using var factory = new TeleCmiApiFactory(database, b => { b.UseEnvironment(environment); b.UseSetting("TeleCmi:Mode", "Simulated"); });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(Flatten(error), Does.Contain("TeleCmi:Mode").And.Contain(environment));
+    }
+
+    [Test]
+    public void InProduction_WithNoModeSet_TheModeIsLive_SoEachMissingSecretIsNamed()
+    {
+        var database = TestDatabase.Create(DatabaseEngine.Sqlite);
+        using var factory = new TeleCmiApiFactory(database, b =>
+        {
+            b.UseEnvironment("Production");
+            // A source of its own, added last: null unsets what the factory set (UseSetting would turn null into "").
+            b.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["TeleCmi:Mode"] = null, ["TeleCmi:AppId"] = null, ["TeleCmi:AppSecret"] = null, ["TeleCmi:WebhookToken"] = null,
+            }));
+        });
+
+        var error = Flatten(Assert.Catch(() => factory.CreateClient()));
+
+        Assert.That(error, Does.Contain("TeleCmi:AppId").And.Contain("TeleCmi:AppSecret").And.Contain("TeleCmi:WebhookToken"));
+        Assert.That(error, Does.Not.Contain("TeleCmi:Mode"), "Live is accepted everywhere; only its secrets are missing");
+    }
+
+    [TestCase("TeleCmi:WebhookToken")]
+    [TestCase("TeleCmi:PreviousWebhookToken")]
+    public void InLiveMode_AWebhookTokenShorterThan24Characters_StopsStartUpNamingIt(string setting)
+    {
+        var database = TestDatabase.Create(DatabaseEngine.Sqlite);
+        using var factory = new TeleCmiApiFactory(database, b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("TeleCmi:Mode", "Live");
+            b.UseSetting(setting, new string('t', 23));
+        });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(Flatten(error), Does.Contain(setting).And.Contain("24"));
+    }
+
+    [Test]
+    public async Task InLiveMode_AWebhookTokenOf24Characters_IsAccepted()
+    {
+        var database = TestDatabase.Create(DatabaseEngine.Sqlite);
+        await using var factory = new TeleCmiApiFactory(database, b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("TeleCmi:Mode", "Live");
+            b.UseSetting("TeleCmi:WebhookToken", new string('t', 24));
+        });
+        using var http = factory.CreateClient();
+
+        using var live = await http.GetAsync("/health/live");
+
+        Assert.That(live.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     private static string Flatten(Exception? e)

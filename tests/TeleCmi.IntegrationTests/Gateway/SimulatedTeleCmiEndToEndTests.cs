@@ -7,8 +7,8 @@ using TeleCmi.IntegrationTests.Gateway.Support;
 namespace TeleCmi.IntegrationTests.Gateway;
 
 /// <summary>
-/// The whole app with its built-in TeleCMI stand-in, over real HTTP on a loopback port: the real gateway calls
-/// the stand-in, which posts webhooks back to the service. Each scenario uses its own demo driver, so no test
+/// The whole app as `dotnet run` starts it in Development, with the TeleCMI stand-in it hosts on a loopback port of its
+/// own: the real gateway calls the stand-in over HTTP, which posts webhooks back to the service. Each scenario uses its own demo driver, so no test
 /// trips another's double-tap guard.
 /// </summary>
 [Order(1)]
@@ -132,12 +132,17 @@ public sealed class SimulatedTeleCmiEndToEndTests
     }
 
     [Test, Order(7)]
-    public async Task Swagger_ShowsTheStandInWithItsScenarioTable()
+    public async Task TheStandIn_IsNotPartOfTheApi_NeitherItsRoutesNorItsOperations()
     {
+        // It listens on a port of its own (src/Api/Development); the API's own paths know nothing of it.
         var document = await api.Http.GetStringAsync("/swagger/v1/swagger.json");
+        using var click = await api.Http.PostAsync("/simulator/telecmi/v2/webrtc/click2call", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var teleCmiPath = await api.Http.PostAsync("/v2/webrtc/click2call", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.That(document, Does.Contain("/simulator/telecmi/v2/webrtc/click2call").And.Contain("/simulator/telecmi/v2/play"));
-        Assert.That(document, Does.Contain("0001").And.Contain("driver does not answer"));
+        Assert.That(document, Does.Contain("/api/calls"), "the API's own operations are listed");
+        Assert.That(document, Does.Not.Contain("click2call").And.Not.Contain("/simulator").And.Not.Contain("/v2/play"));
+        Assert.That(click.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(teleCmiPath.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test, Order(100)]

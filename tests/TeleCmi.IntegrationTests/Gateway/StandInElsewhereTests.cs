@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
-using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.IntegrationTests.Gateway.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -12,9 +9,9 @@ using WireMock.Server;
 namespace TeleCmi.IntegrationTests.Gateway;
 
 /// <summary>
-/// The stand-in as a process of its own, as the benchmark runs it (src/Api/Simulator/README.md): one app plays
-/// TeleCMI and posts its webhooks to <c>TeleCmi:Simulator:WebhookBaseUrl</c>, one at a time; the service, in Live
-/// mode, reaches it through <c>TeleCmi:BaseUrl</c>. Calls complete on the service, and nothing lands on the stand-in.
+/// The stand-in as a process of its own (src/TeleCmiStandIn, as the benchmark and docker-compose run it): it plays
+/// TeleCMI at TeleCMI's paths and posts its webhooks to <c>TeleCmi:Simulator:WebhookBaseUrl</c>; the service, in Live
+/// mode, reaches it through <c>TeleCmi:BaseUrl</c> and cannot tell it from TeleCMI.
 /// </summary>
 public sealed class StandInElsewhereTests
 {
@@ -22,20 +19,15 @@ public sealed class StandInElsewhereTests
     public async Task AServiceInLiveMode_CallsThroughAStandInElsewhere_AndGetsItsWebhooks()
     {
         var servicePort = FreeLoopbackPort();
-        await using var standIn = new SimulatedApp(new()
+        await using var standIn = await StandInServer.StartAsync(new()
         {
             ["TeleCmi:Simulator:WebhookBaseUrl"] = $"http://127.0.0.1:{servicePort}/",
             ["TeleCmi:Simulator:MaxConcurrentWebhookPosts"] = "1",
         });
-        using var standInHttp = standIn.Start();
-        await using var service = new SimulatedApp(new()
+        await using var service = new SimulatedApp(new(StandInServer.SharedAppSettings)
         {
             ["TeleCmi:Mode"] = "Live",
-            ["TeleCmi:BaseUrl"] = new Uri(standInHttp.BaseAddress!, "simulator/telecmi/").ToString(),
-            // The same app and webhook token as the stand-in's (appsettings.Development.json).
-            ["TeleCmi:AppId"] = "1111112",
-            ["TeleCmi:AppSecret"] = SimulatedApp.DevelopmentAppSecret,
-            ["TeleCmi:WebhookToken"] = "dev-webhook-token",
+            ["TeleCmi:BaseUrl"] = standIn.Address.ToString(),
         }, port: servicePort);
         var api = await CallsApi.SignInAsync(service.Start());
 
@@ -45,17 +37,13 @@ public sealed class StandInElsewhereTests
         var missed = await api.WaitForStatusAsync(second["id"]!.GetValue<string>(), "missed");
         using var recording = await api.Http.GetAsync($"/api/calls/{completed["id"]!.GetValue<string>()}/recording");
 
-        using var scope = standIn.Services.CreateScope();
-        var standInDb = scope.ServiceProvider.GetRequiredService<IAppDbContext>();
-        var standInDeliveries = await standInDb.WebhookDeliveries.CountAsync();
-        var standInCalls = await standInDb.CallLogs.CountAsync();
         Assert.Multiple(() =>
         {
             Assert.That(completed["durationSeconds"]!.GetValue<int>(), Is.GreaterThan(0));
             Assert.That(missed["missedBy"]!.GetValue<string>(), Is.EqualTo("driver"));
             Assert.That(recording.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the recording is fetched from the stand-in too");
-            Assert.That(standInDeliveries, Is.Zero, "every webhook went to the service");
-            Assert.That(standInCalls, Is.Zero);
+            Assert.That(standIn.Logs.Lines.Count(l => l.Contains("TeleCMI stand-in: click2call")), Is.EqualTo(2), "the stand-in placed both calls");
+            Assert.That(service.Logs.Lines.Where(l => l.Contains("TeleCMI stand-in")), Is.Empty, "the service hosts no stand-in in Live mode");
         });
     }
 
@@ -67,16 +55,16 @@ public sealed class StandInElsewhereTests
         using var sink = WireMockServer.Start();
         sink.Given(Request.Create().WithPath("/api/webhooks/telecmi").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(200)));
-        await using var standIn = new SimulatedApp(new()
+        await using var standIn = await StandInServer.StartAsync(new()
         {
             ["TeleCmi:Simulator:WebhookBaseUrl"] = sink.Url + "/",
             ["TeleCmi:Simulator:MaxConcurrentWebhookPosts"] = "1",
         });
-        using var http = standIn.Start();
+        using var http = standIn.Client();
 
         foreach (var callId in new[] { "call_bound_1", "call_bound_2" })
         {
-            using var placed = await http.PostAsync("/simulator/telecmi/v2/webrtc/click2call", new StringContent(
+            using var placed = await http.PostAsync("v2/webrtc/click2call", new StringContent(
                 $$$"""{"user_id":"5003_1111112","secret":"{{{SimulatedApp.DevelopmentAppSecret}}}","to":919876543210,"extra_params":{"call_id":"{{{callId}}}"}}""",
                 System.Text.Encoding.UTF8, "application/json"));
             Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -91,30 +79,56 @@ public sealed class StandInElsewhereTests
         {
             Assert.That(posts, Has.Count.EqualTo(12), "six webhooks per call, none dropped");
             Assert.That(gaps, Has.All.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(180)), "one post in flight at a time");
-            Assert.That(posts.Select(m => m.Query!["token"].Single()), Has.All.EqualTo("dev-webhook-token"));
+            Assert.That(posts.Select(m => m.Query!["token"].Single()), Has.All.EqualTo(SimulatedApp.DevelopmentWebhookToken));
         });
+    }
+
+    [Test]
+    public async Task TheStandIn_ChecksTheAppSecret_AsTeleCmiDoes()
+    {
+        await using var standIn = await StandInServer.StartAsync(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = "http://127.0.0.1:9/" });
+        using var http = standIn.Client();
+
+        using var placed = await http.PostAsync("v2/webrtc/click2call", new StringContent(
+            """{"user_id":"5003_1111112","secret":"wrong-secret","to":919876543210}""", System.Text.Encoding.UTF8, "application/json"));
+        using var play = await http.GetAsync("v2/play?appid=1111112&secret=wrong-secret&file=x.wav");
+
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await placed.Content.ReadAsStringAsync(), Does.Contain("Invalid user id or secret"));
+        Assert.That(play.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [TestCase("not a url")]
     [TestCase("ftp://127.0.0.1/")]
-    public void AWebhookBaseUrlThatIsNotAnHttpUrl_StopsTheStart_NamingTheSetting(string url)
+    [TestCase("")]
+    public async Task AWebhookBaseUrlThatIsMissingOrNotAnHttpUrl_StopsTheStandInsStart_NamingTheSetting(string url)
     {
-        using var app = new SimulatedApp(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = url }, listen: false);
+        await using var standIn = StandInServer.Create(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = url });
 
-        var error = Assert.Catch(() => app.CreateClient());
+        var error = Assert.CatchAsync(standIn.StartAsync);
 
         Assert.That(error!.ToString(), Does.Contain("TeleCmi:Simulator:WebhookBaseUrl"));
     }
 
-    [Test]
-    public async Task AnEmptyWebhookBaseUrl_MeansThisProcess()
+    [TestCase("TeleCmi:AppSecret")]
+    [TestCase("TeleCmi:WebhookToken")]
+    public async Task AMissingSharedSecret_StopsTheStandInsStart_NamingTheSetting(string setting)
     {
-        await using var app = new SimulatedApp(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = "" });
-        using var http = app.Start();
+        await using var standIn = StandInServer.Create(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = "http://127.0.0.1:9/", [setting] = "" });
 
-        using var live = await http.GetAsync("/health/live");
+        var error = Assert.CatchAsync(standIn.StartAsync);
 
-        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(error!.ToString(), Does.Contain(setting));
+    }
+
+    [Test]
+    public void InsideTheApi_AnInvalidWebhookBaseUrl_StopsTheApisStart_NamingTheSetting()
+    {
+        using var app = new SimulatedApp(new() { ["TeleCmi:Simulator:WebhookBaseUrl"] = "ftp://127.0.0.1/" }, listen: false);
+
+        var error = Assert.Catch(() => app.CreateClient());
+
+        Assert.That(error!.ToString(), Does.Contain("TeleCmi:Simulator:WebhookBaseUrl"));
     }
 
     private static int FreeLoopbackPort()

@@ -39,6 +39,15 @@ public sealed class TeleCmiOptionsTests
     }
 
     [Test]
+    public void WithNoModeSet_TheModeIsLive()
+    {
+        using var host = new GatewayHost("http://127.0.0.1:9", new() { ["TeleCmi:Mode"] = null });
+
+        Assert.That(host.Get<IOptions<TeleCmiOptions>>().Value.Mode, Is.EqualTo(TeleCmiMode.Live));
+        Assert.That(new TeleCmiOptions().Mode, Is.EqualTo(TeleCmiMode.Live), "the class default, under any settings file");
+    }
+
+    [Test]
     public void InSimulatedMode_WithoutAWebhookToken_AnUnguessableOneIsMadeUp()
     {
         using var host = new GatewayHost("http://127.0.0.1:9", new() { ["TeleCmi:Mode"] = "Simulated", ["TeleCmi:WebhookToken"] = null });

@@ -53,9 +53,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         "* metrics", // Prometheus scraping (Metrics:Enabled); anonymous, restrict it at the network edge
         "GET api/webhooks/telecmi", // authenticated by the URL token; see the webhook tests
         "POST api/webhooks/telecmi",
-        // The built-in TeleCMI stand-in: authenticated like TeleCMI (app id + secret), 404 in Live mode.
-        "POST simulator/telecmi/v2/webrtc/click2call",
-        "GET simulator/telecmi/v2/play",
+        // No TeleCMI stand-in here: it is a host of its own (src/TeleCmiStandIn), never an endpoint of the API.
     ];
 
     public sealed record Row(string Method, string Template, int NoToken, int Owner, int OtherTelecaller, int Supervisor, int Admin)

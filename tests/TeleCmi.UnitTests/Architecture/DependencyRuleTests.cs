@@ -6,7 +6,8 @@ using TeleCmi.Infrastructure.Persistence;
 namespace TeleCmi.UnitTests.Architecture;
 
 /// <summary>
-/// Dependencies point inwards only: Api -> Application/Infrastructure -> Domain. Checked twice: on the compiled
+/// Dependencies point inwards only: Api -> Application/Infrastructure -> Domain; the TeleCMI stand-in depends on none of
+/// them, and none of them but the Api on it (see <see cref="StandInBoundaryTests"/>). Checked twice: on the compiled
 /// assemblies (what the code really uses) and on the project files (so a package added but not used yet fails too).
 /// </summary>
 public sealed class DependencyRuleTests
@@ -19,14 +20,17 @@ public sealed class DependencyRuleTests
     private static readonly Layer Domain = new("Domain", typeof(CallLog).Assembly, "src/Domain/TeleCmi.Domain.csproj");
     private static readonly Layer Application = new("Application", typeof(TeleCmi.Application.DependencyInjection).Assembly, "src/Application/TeleCmi.Application.csproj");
     private static readonly Layer Infrastructure = new("Infrastructure", typeof(AppDbContext).Assembly, "src/Infrastructure/TeleCmi.Infrastructure.csproj");
+    private static readonly Layer StandIn = new("StandIn", typeof(TeleCmi.StandIn.StandInHost).Assembly, "src/TeleCmiStandIn/TeleCmi.StandIn.csproj");
 
     private static readonly (Layer Layer, string[] Forbidden)[] Rules =
     [
         (Domain, ["Microsoft.EntityFrameworkCore*", "Microsoft.AspNetCore*", "System.Net.Http*", "Mediator*", "FluentValidation*",
-                  "TeleCmi.Application", "TeleCmi.Infrastructure", "TeleCmi.Api"]),
+                  "TeleCmi.Application", "TeleCmi.Infrastructure", "TeleCmi.Api", "TeleCmi.StandIn"]),
         (Application, ["TeleCmi.Infrastructure", "TeleCmi.Api", "Microsoft.AspNetCore*", "Pomelo*", "Microsoft.Data.Sqlite*",
-                       "Microsoft.EntityFrameworkCore.Sqlite*", "System.Net.Http*"]),
-        (Infrastructure, ["TeleCmi.Api"]),
+                       "Microsoft.EntityFrameworkCore.Sqlite*", "System.Net.Http*", "TeleCmi.StandIn"]),
+        (Infrastructure, ["TeleCmi.Api", "TeleCmi.StandIn"]),
+        // The stand-in plays TeleCMI from the outside: it talks to the service over HTTP only and shares none of its code.
+        (StandIn, ["TeleCmi.Domain", "TeleCmi.Application", "TeleCmi.Infrastructure", "TeleCmi.Api", "Microsoft.EntityFrameworkCore*"]),
     ];
 
     private static IEnumerable<TestCaseData> ForbiddenReferences() =>

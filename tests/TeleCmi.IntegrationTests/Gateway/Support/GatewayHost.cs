@@ -37,7 +37,7 @@ public sealed class GatewayHost : IDisposable
 
         var collection = new ServiceCollection();
         collection.AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        collection.AddTeleCmiGateway(configuration);
+        collection.AddTeleCmiGateway(configuration, "Testing");
         collection.AddHttpClient(TeleCmiServiceCollectionExtensions.ClientName).AddHttpMessageHandler(() => Counter);
         services = collection.BuildServiceProvider();
     }

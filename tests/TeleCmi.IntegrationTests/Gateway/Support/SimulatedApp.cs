@@ -9,18 +9,22 @@ namespace TeleCmi.IntegrationTests.Gateway.Support;
 
 /// <summary>
 /// The whole service as `dotnet run` starts it in Development, on a fresh SQLite file, listening on a real
-/// loopback port so its gateway calls its own TeleCMI stand-in over HTTP. Everything it logs is captured.
+/// loopback port so that the stand-in it hosts (src/Api/Development) can post its webhooks back to it over HTTP;
+/// its gateway calls that stand-in over HTTP too. Everything both log is captured.
 /// </summary>
 public sealed class SimulatedApp : WebApplicationFactory<Program>
 {
     /// <summary>The fake app secret in appsettings.Development.json.</summary>
     public const string DevelopmentAppSecret = "simulated-app-secret-not-real";
 
+    /// <summary>The webhook token in appsettings.Development.json (long enough for Live mode too).</summary>
+    public const string DevelopmentWebhookToken = "dev-webhook-token-not-a-secret";
+
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"telecmi-e2e-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> settings;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
-    /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the service calls itself).</param>
+    /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the stand-in posts webhooks back).</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
     public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0)
     {

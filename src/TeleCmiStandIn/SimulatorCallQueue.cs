@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>
 /// Hands placed calls from the click2call request to <see cref="SimulatedCallRunner"/>, so the webhooks

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>TeleCMI's JSON answer, e.g. <c>{"code":200,"msg":"Call initiated","request_id":"..."}</c>.</summary>
 /// <param name="Code">TeleCMI's result code (200 on success), which may differ from the HTTP status.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>One webhook of a simulated call; <see cref="Immediate"/> ones are sent without waiting.</summary>
 public sealed record SimulatedWebhook(JsonObject Body, bool Immediate = false);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>
 /// The recordings the stand-in has issued. <c>/v2/play</c> serves only these, as TeleCMI serves only its own

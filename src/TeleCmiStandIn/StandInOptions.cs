@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
-/// <summary>Settings of the built-in TeleCMI stand-in (configuration section <c>TeleCmi:Simulator</c>).</summary>
-public sealed class TeleCmiSimulatorOptions
+/// <summary>How the stand-in behaves (configuration section <c>TeleCmi:Simulator</c>, the same keys the API hands it).</summary>
+public sealed class StandInOptions
 {
     public const string SectionName = "TeleCmi:Simulator";
 
@@ -16,9 +16,8 @@ public sealed class TeleCmiSimulatorOptions
     public int ClickToCallLatencyMs { get; set; }
 
     /// <summary>
-    /// The service the stand-in posts its webhooks to (its base URL; <c>api/webhooks/telecmi</c> is appended). Empty:
-    /// this same process. Set it to run the stand-in as a process of its own, in front of a service in Live mode
-    /// whose <c>TeleCmi:BaseUrl</c> points here (the benchmark does, so that the provider's backlog is not the service's).
+    /// The service the stand-in posts its webhooks to (its base URL; <c>api/webhooks/telecmi</c> is appended). Required
+    /// when the stand-in runs alone; inside the API (Development) empty means that API's own listening address.
     /// </summary>
     public string? WebhookBaseUrl { get; set; }
 

@@ -1,4 +1,4 @@
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>Generates the stand-in's "recording": a short sine tone as 8 kHz, 16-bit mono PCM WAV.</summary>
 public static class ToneWave

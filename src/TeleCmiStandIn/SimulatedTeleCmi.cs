@@ -3,10 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using TeleCmi.Domain.Common;
-using TeleCmi.Infrastructure.Telephony;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>What the stand-in answers to a click2call, and the call it places (if any) once it has answered.</summary>
 /// <param name="Status">HTTP status.</param>
@@ -17,7 +15,7 @@ namespace TeleCmi.Api.Simulator;
 public sealed record SimulatorAnswer(int Status, SimulatorReply Reply, TimeSpan Delay = default, SimulatedCall? Call = null, TimeSpan? RetryAfter = null);
 
 /// <summary>The stand-in's TeleCMI: checks credentials as TeleCMI does and decides each call's fate from the number dialled.</summary>
-public sealed class SimulatedTeleCmi(IOptionsMonitor<TeleCmiOptions> options, SimulatorRecordings recordings, TimeProvider clock, ILogger<SimulatedTeleCmi> logger)
+public sealed class SimulatedTeleCmi(IOptionsMonitor<StandInAccountOptions> options, SimulatorRecordings recordings, TimeProvider clock, ILogger<SimulatedTeleCmi> logger)
 {
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -37,7 +35,7 @@ public sealed class SimulatedTeleCmi(IOptionsMonitor<TeleCmiOptions> options, Si
         var scenario = SimulatorScenarios.ForNumber(to);
         var requestId = RandomId(43);
         logger.LogInformation("TeleCMI stand-in: click2call by {UserId} to {To}: scenario {Scenario}, request id {RequestId}",
-            userId, PhoneNumber.Mask(to), scenario, requestId);
+            userId, NumberMask.Mask(to), scenario, requestId);
         var accepted = new SimulatorReply(200, "Call initiated", requestId);
         return scenario switch
         {

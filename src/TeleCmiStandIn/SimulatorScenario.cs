@@ -1,4 +1,4 @@
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>What the stand-in does with a click-to-call, picked by the last four digits of the dialled number.</summary>
 public enum SimulatorScenario

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>A call the stand-in has "placed", with the ids TeleCMI would give it.</summary>
 /// <param name="Scenario">What happens on the call.</param>

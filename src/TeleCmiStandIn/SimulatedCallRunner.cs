@@ -1,24 +1,23 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
-using TeleCmi.Infrastructure.Telephony;
 
-namespace TeleCmi.Api.Simulator;
+namespace TeleCmi.StandIn;
 
 /// <summary>
-/// Plays each placed call's webhooks to the service's webhook URL (this process's own, or
-/// <see cref="TeleCmiSimulatorOptions.WebhookBaseUrl"/>), a configurable spacing apart, the way TeleCMI would post
+/// Plays each placed call's webhooks to the service's webhook URL (<see cref="StandInWebhookTarget"/>), a
+/// configurable spacing apart, the way TeleCMI would post
 /// them. Runs in the background so the calls carry on after the click2call request ends.
 /// </summary>
 public sealed class SimulatedCallRunner(
     SimulatorCallQueue queue,
-    ServiceSelfAddress self,
+    StandInWebhookTarget target,
     IHttpClientFactory clients,
-    IOptionsMonitor<TeleCmiOptions> teleCmi,
-    IOptionsMonitor<TeleCmiSimulatorOptions> simulator,
+    IOptionsMonitor<StandInAccountOptions> account,
+    IOptionsMonitor<StandInOptions> simulator,
     ILogger<SimulatedCallRunner> logger) : BackgroundService
 {
     /// <summary>The named HttpClient the stand-in posts webhooks with.</summary>
-    public const string ClientName = "telecmi-simulator-webhooks";
+    public const string ClientName = "telecmi-stand-in-webhooks";
 
     // Read once: a limit that changed while posts wait on it would release the wrong number of them.
     private readonly SemaphoreSlim? postSlots = simulator.CurrentValue.MaxConcurrentWebhookPosts is > 0 and var max ? new(max, max) : null;
@@ -62,7 +61,7 @@ public sealed class SimulatedCallRunner(
         if (postSlots is not null) await postSlots.WaitAsync(ct);
         try
         {
-            var url = new Uri(WebhookBase(), "api/webhooks/telecmi?token=" + Uri.EscapeDataString(teleCmi.CurrentValue.WebhookToken ?? ""));
+            var url = new Uri(target.Get(), "api/webhooks/telecmi?token=" + Uri.EscapeDataString(account.CurrentValue.WebhookToken ?? ""));
             using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, hook.Body, ct);
             if (response.IsSuccessStatusCode)
                 logger.LogDebug("TeleCMI stand-in posted {Webhook} for request {RequestId}", what, call.RequestId);
@@ -79,8 +78,4 @@ public sealed class SimulatedCallRunner(
             postSlots?.Release();
         }
     }
-
-    private Uri WebhookBase() => simulator.CurrentValue.WebhookBaseUrl is { Length: > 0 } configured
-        ? new Uri(configured.EndsWith('/') ? configured : configured + "/")
-        : self.Get();
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace TeleCmi.StandIn;
+
+/// <summary>
+/// TeleCMI's two endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>),
+/// so that the service's <c>TeleCmi:BaseUrl</c> is the only thing that tells the stand-in from TeleCMI.
+/// Scenarios and payloads: README.md in this folder.
+/// </summary>
+public static class StandInEndpoints
+{
+    /// <summary>Maps click2call, play and <c>/health/live</c>.</summary>
+    public static IEndpointRouteBuilder MapTeleCmiStandIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v2/webrtc/click2call", ClickToCallAsync);
+        app.MapGet("/v2/play", Play);
+        app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
+        return app;
+    }
+
+    /// <summary>
+    /// TeleCMI's click-to-call (admin): rings the user, then the number in <c>to</c>; the last four digits of <c>to</c>
+    /// pick the scenario. Webhooks follow every <c>TeleCmi:Simulator:EventSpacingMs</c>.
+    /// </summary>
+    private static async Task<IResult> ClickToCallAsync(
+        [FromBody] JsonElement body, HttpResponse response, SimulatedTeleCmi teleCmi, SimulatorCallQueue calls,
+        IOptionsMonitor<StandInOptions> options, IHostApplicationLifetime lifetime)
+    {
+        var answer = teleCmi.ClickToCall(body);
+        var delay = answer.Delay + TimeSpan.FromMilliseconds(options.CurrentValue.ClickToCallLatencyMs);
+        // Not the request's token: TeleCMI goes on with the call when the client stops waiting.
+        if (delay > TimeSpan.Zero && !await DelayAsync(delay, lifetime.ApplicationStopping))
+            return Reply(503, new SimulatorReply(503, "Shutting down"));
+        if (answer.Call is not null && !calls.TryEnqueue(answer.Call))
+            return Reply(503, new SimulatorReply(503, "Too many calls in progress"));
+        if (answer.RetryAfter is { } retryAfter)
+            response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return Reply(answer.Status, answer.Reply);
+    }
+
+    /// <summary>
+    /// TeleCMI's recording playback: a 2-second generated tone (audio/wav) for recordings the stand-in issued; TeleCMI's
+    /// JSON error <c>{"code":407,"msg":"File not found"}</c> (HTTP 200) for others; HTTP 404 for a wrong app id or secret.
+    /// </summary>
+    private static IResult Play(string? appid, string? secret, string? file, SimulatedTeleCmi teleCmi, SimulatorRecordings recordings)
+    {
+        if (!teleCmi.Authenticates(appid, secret)) return Reply(404, new SimulatorReply(404, "Invalid app id or secret"));
+        if (!recordings.Has(file)) return Reply(200, new SimulatorReply(407, "File not found"));
+        return Results.File(recordings.Audio, "audio/wav");
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // JSON whatever the client asks for, as TeleCMI answers.
+    private static IResult Reply(int status, SimulatorReply reply) => Results.Json(reply, statusCode: status, contentType: "application/json");
+}
