@@ -12,6 +12,7 @@ using TeleCmi.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTeleCmiLogging();
+builder.AddTeleCmiSecurityHeaders();
 
 var maxRequestBodyBytes = RequestBodyLimit.MaxBytes(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxRequestBodyBytes);
@@ -21,14 +22,16 @@ builder.Services.AddTeleCmiSimulator(builder.Configuration);
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
-builder.Services.AddTeleCmiSwagger();
-builder.Services.AddTeleCmiMetrics(builder.Configuration);
+builder.Services.AddTeleCmiSwagger(builder.Configuration);
+builder.AddTeleCmiMetrics();
 builder.Services.AddHostedService<StaleCallSweeper>();
 builder.Services.AddHostedService<IdempotencyKeySweeper>();
 builder.Services.AddHostedService<ReportRollupRefresher>();
 
 var app = builder.Build();
 
+// Before everything else: every response, whoever writes it, carries the security headers.
+app.UseTeleCmiSecurityHeaders();
 // First: every response, replays and problems included, carries the correlation id, and every log line its scope.
 app.UseMiddleware<CorrelationIdMiddleware>();
 // Before the exception handler, so that it sees (and can replay) the final problem-details response.
@@ -36,8 +39,8 @@ app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit(maxRequestBodyBytes);
-app.UseSwagger();
-app.UseSwaggerUI(o => o.DocumentTitle = "TeleCmi API");
+app.UseTeleCmiMetricsPort();
+app.UseTeleCmiSwagger();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

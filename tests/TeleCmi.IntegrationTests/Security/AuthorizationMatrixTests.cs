@@ -50,7 +50,6 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     [
         "* health/live",
         "* health/ready",
-        "* metrics", // Prometheus scraping (Metrics:Enabled); anonymous, restrict it at the network edge
         "GET api/webhooks/telecmi", // authenticated by the URL token; see the webhook tests
         "POST api/webhooks/telecmi",
         // The built-in TeleCMI stand-in: authenticated like TeleCMI (app id + secret), 404 in Live mode.
