@@ -9,6 +9,7 @@ using TeleCmi.Application.Webhooks;
 using TeleCmi.Infrastructure.Identity;
 using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Persistence;
+using TeleCmi.Infrastructure.Persistence.Availability;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
 
@@ -39,10 +40,12 @@ public static class DependencyInjection
         // AppDbContext holds no per-request state of its own, which pooling requires.
         services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName));
         services.AddSingleton<StaleRollupDayInterceptor>();
+        services.AddSingleton<DatabaseAvailability>();
+        services.AddSingleton<DatabaseAvailabilityInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             DbContextOptionsFactory.Configure(options, database, connectionString!);
-            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
