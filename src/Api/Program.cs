@@ -14,6 +14,7 @@ using TeleCmi.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTeleCmiLogging();
+builder.AddTeleCmiSecurityHeaders();
 
 builder.Services.AddRequestBodyLimit(builder.Configuration);
 builder.Services.AddApplication();
@@ -22,11 +23,13 @@ builder.Services.AddInProcessStandIn();
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
-builder.Services.AddTeleCmiSwagger();
-builder.Services.AddTeleCmiMetrics(builder.Configuration);
+builder.Services.AddTeleCmiSwagger(builder.Configuration);
+builder.AddTeleCmiMetrics();
 
 var app = builder.Build();
 
+// Before everything else: every response, whoever writes it, carries the security headers.
+app.UseTeleCmiSecurityHeaders();
 // First: every response, replays and problems included, carries the correlation id, and every log line its scope.
 app.UseMiddleware<CorrelationIdMiddleware>();
 // Before the exception handler, so that it sees (and can replay) the final problem-details response.
@@ -34,8 +37,8 @@ app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
-app.UseSwagger();
-app.UseSwaggerUI(o => o.DocumentTitle = "TeleCmi API");
+app.UseTeleCmiMetricsPort();
+app.UseTeleCmiSwagger();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

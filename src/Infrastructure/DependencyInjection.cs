@@ -10,6 +10,7 @@ using TeleCmi.Infrastructure.Identity;
 using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Jobs;
 using TeleCmi.Infrastructure.Persistence;
+using TeleCmi.Infrastructure.Persistence.Availability;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
 using TeleCmi.Infrastructure.Webhooks;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         // Pooled: a request reuses a reset context instead of building one (and its internal services) anew.
         // AppDbContext holds no per-request state of its own, which pooling requires.
         services.AddSingleton<StaleRollupDayInterceptor>();
+        services.AddSingleton<DatabaseAvailability>();
+        services.AddSingleton<DatabaseAvailabilityInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -43,7 +46,7 @@ public static class DependencyInjection
                     string.IsNullOrWhiteSpace(connectionString) ? DbContextOptionsFactory.DefaultSqliteConnectionString : connectionString,
                     environment.ContentRootPath);
             DbContextOptionsFactory.Configure(options, database, connectionString!);
-            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();

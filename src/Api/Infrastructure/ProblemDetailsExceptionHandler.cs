@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Domain.Common;
+using TeleCmi.Infrastructure.Persistence.Availability;
 
 namespace TeleCmi.Api.Infrastructure;
 
@@ -21,7 +22,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
         var problem = Map(exception, http);
         if (problem.Status >= 500 && exception is not (ProviderRefusedException or ProviderUnavailableException))
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+        {
+            // An outage is logged once by DatabaseAvailability, not once per request that ran into it.
+            if (DatabaseFailure.IsUnavailability(exception))
+                logger.LogDebug("Database unreachable: {Method} {Path} answered 503 ({Error})", http.Request.Method, http.Request.Path, exception.GetType().Name);
+            else
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -1,13 +1,18 @@
 using System.Reflection;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace TeleCmi.Api.Infrastructure;
 
-/// <summary>Swagger UI at /swagger, the document at /swagger/v1/swagger.json, with a Bearer scheme.</summary>
+/// <summary>
+/// Swagger UI at /swagger, the document at /swagger/v1/swagger.json, with a Bearer scheme; served in Development or
+/// with <c>Swagger:Enabled=true</c> (<see cref="SwaggerOptions"/>).
+/// </summary>
 public static class SwaggerSetup
 {
-    public static IServiceCollection AddTeleCmiSwagger(this IServiceCollection services)
+    public static IServiceCollection AddTeleCmiSwagger(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SwaggerOptions>().Bind(configuration.GetSection(SwaggerOptions.SectionName)).ValidateOnStart();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(c =>
         {
@@ -37,5 +42,14 @@ public static class SwaggerSetup
             c.CustomSchemaIds(t => t.FullName!.Replace("TeleCmi.", "").Replace("+", "."));
         });
         return services;
+    }
+
+    /// <summary>Serves Swagger UI and the document when <see cref="SwaggerOptions"/> says so; otherwise both paths answer 404.</summary>
+    public static WebApplication UseTeleCmiSwagger(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.IsServedIn(app.Environment)) return app;
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "TeleCmi API");
+        return app;
     }
 }

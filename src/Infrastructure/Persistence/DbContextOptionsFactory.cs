@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace TeleCmi.Infrastructure.Persistence;
 
@@ -28,6 +30,14 @@ public static class DbContextOptionsFactory
                     .CommandTimeout(options.CommandTimeoutSeconds));
                 break;
         }
+        // EF logs each failed command, connection, query and save at Error: during an outage that is several entries per
+        // request. DatabaseAvailability logs the outage instead (and the exception handler any error that is not one).
+        builder.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     /// <summary>Makes a relative SQLite file path relative to <paramref name="baseDirectory"/> and creates its folder.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using NUnit.Framework;
 using TeleCmi.IntegrationTests.Support;
 
@@ -9,6 +10,9 @@ namespace TeleCmi.IntegrationTests.Foundation;
 [TestFixtureSource(typeof(Engines), nameof(Engines.All))]
 public sealed class HostingTests(DatabaseEngine engine) : ApiFixture(engine)
 {
+    /// <summary>The test host is not Development: Swagger is served only because it is switched on.</summary>
+    protected override void ConfigureService(IWebHostBuilder builder) => builder.UseSetting("Swagger:Enabled", "true");
+
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     [TestCase("/swagger/index.html")]

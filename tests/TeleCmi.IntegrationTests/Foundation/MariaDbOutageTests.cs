@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using TeleCmi.Infrastructure.Persistence.Availability;
+using TeleCmi.IntegrationTests.Gateway.Support;
 using TeleCmi.IntegrationTests.Support;
 
 namespace TeleCmi.IntegrationTests.Foundation;
 
 /// <summary>
-/// Stops the real MariaDB server under the running service and starts it again. Runs where the test
-/// environment may control the server (CI sets TELECMI_TEST_MARIADB_CONTROL=1 and the start/stop commands).
+/// Stops the real MariaDB server under the running service and starts it again: 503s meanwhile, recovery without a
+/// restart, and the outage logged once (not once per request). Runs where the test environment may control the
+/// server (CI sets TELECMI_TEST_MARIADB_CONTROL=1 and the start/stop commands).
 /// </summary>
 [NonParallelizable]
 public sealed class MariaDbOutageTests
@@ -22,7 +27,8 @@ public sealed class MariaDbOutageTests
             Assert.Ignore("Set TELECMI_TEST_MARIADB_CONTROL=1, TELECMI_MARIADB_START_CMD and TELECMI_MARIADB_STOP_CMD (as .ci/run does) to run the outage test.");
 
         var database = TestDatabase.Create(DatabaseEngine.MySql);
-        await using var factory = new TeleCmiApiFactory(database);
+        var logs = new CapturedLogs();
+        await using var factory = new TeleCmiApiFactory(database, b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var api = new TestApi(factory);
         var (agent, _) = await api.NewAgentAsync("telecaller", teleCmi: false);
         var driverId = await api.NewDriverAsync();
@@ -48,6 +54,11 @@ public sealed class MariaDbOutageTests
         await WaitForAsync(client, "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(60));
         var after = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{written["id"]}"), HttpStatusCode.OK);
         Assert.That(after["outcome"]!.GetValue<string>(), Is.EqualTo("connected"), "the acknowledged write survived");
+        // The outage is logged once, not per request: one Error when it began, one Information when it ended.
+        var errors = logs.Lines.Where(l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n---\n", errors));
+        Assert.That(errors[0], Does.StartWith($"Error {typeof(DatabaseAvailability).FullName}: The database is unreachable"));
+        Assert.That(logs.Lines.Count(l => l.Contains("The database is reachable again", StringComparison.Ordinal)), Is.EqualTo(1));
         await database.DropAsync();
     }
 

@@ -1,29 +1,42 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using TeleCmi.IntegrationTests.Support;
 
 namespace TeleCmi.IntegrationTests.Operations;
 
 /// <summary>
-/// <c>/metrics</c> in Prometheus text format, and the service's own counters moving with real requests. The fixture's
-/// service is shared by its tests, so each test reads the counters before and after and asserts the difference.
+/// <c>/metrics</c> in Prometheus text format on its own port (<c>Metrics:Port</c>), and the service's own counters moving
+/// with real requests. The fixture's service is shared by its tests, so each test reads the counters before and after
+/// and asserts the difference.
 /// </summary>
 [TestFixtureSource(typeof(Engines), nameof(Engines.All))]
 public sealed class MetricsTests(DatabaseEngine engine) : ApiFixture(engine)
 {
+    private const int MetricsPort = 9464;
     private const string CallsInitiated = "telecmi_calls_initiated_total";
     private const string WebhooksReceived = "telecmi_webhooks_received_total";
     private const string WebhookDelayCount = "telecmi_webhooks_delay_seconds_count";
     private const string WebhookDelaySum = "telecmi_webhooks_delay_seconds_sum";
     private const string WebhookBatchSum = "telecmi_webhooks_batch_size_sum";
 
+    protected override void ConfigureService(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Metrics:Port", MetricsPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Swagger:Enabled", "true");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ConnectionPortFromHost>());
+    }
+
     [Test]
     public async Task Metrics_IsPrometheusText_Anonymous_WithTheHttpAndRuntimeInstruments()
     {
         await Api.Anonymous().GetAsync("/health/live");
 
-        var response = await Api.Anonymous().GetAsync("/metrics");
+        var response = await Scraper().GetAsync("/metrics");
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
@@ -36,6 +49,24 @@ public sealed class MetricsTests(DatabaseEngine engine) : ApiFixture(engine)
             Assert.That(metrics.Samples.Any(s => s.Name.StartsWith("dotnet_", StringComparison.Ordinal)), Is.True, "runtime instrumentation");
             Assert.That(metrics.Has("target_info"), Is.True);
         });
+    }
+
+    [Test]
+    public async Task Metrics_OnTheApiPort_Is404()
+    {
+        var response = await Api.Anonymous().GetAsync("/metrics");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [TestCase("/health/live")]
+    [TestCase("/api/calls")]
+    [TestCase("/swagger/v1/swagger.json")]
+    public async Task TheMetricsPort_ServesNothingElse(string path)
+    {
+        var response = await Scraper().GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -115,12 +146,16 @@ public sealed class MetricsTests(DatabaseEngine engine) : ApiFixture(engine)
         Assert.That(Delta(before, after, WebhookDelaySum), Is.InRange(2.5, 60), "seconds from TeleCMI's time to receipt");
     }
 
+    /// <summary>A client of the metrics port, as Prometheus is.</summary>
+    private HttpClient Scraper() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://localhost:{MetricsPort}") });
+
     private static double Delta(PrometheusText before, PrometheusText after, string name, params (string, string)[] labels) =>
         after.Sum(name, labels) - before.Sum(name, labels);
 
     private async Task<PrometheusText> ScrapeAsync()
     {
-        var response = await Api.Anonymous().GetAsync("/metrics");
+        var response = await Scraper().GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         return PrometheusText.Parse(text);

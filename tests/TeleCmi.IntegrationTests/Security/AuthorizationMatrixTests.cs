@@ -50,7 +50,6 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     [
         "* health/live",
         "* health/ready",
-        "* metrics", // Prometheus scraping (Metrics:Enabled); anonymous, restrict it at the network edge
         "GET api/webhooks/telecmi", // authenticated by the URL token; see the webhook tests
         "POST api/webhooks/telecmi",
         // No TeleCMI stand-in here: it is a host of its own (src/TeleCmiStandIn), never an endpoint of the API.

@@ -31,12 +31,18 @@ public static class ObservabilitySetup
         return builder;
     }
 
-    public static IServiceCollection AddTeleCmiMetrics(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Metrics (OpenTelemetry, Prometheus exporter) when <see cref="MetricsOptions"/> puts them somewhere; with
+    /// <see cref="MetricsOptions.Port"/>, Kestrel listens on that port too.
+    /// </summary>
+    public static WebApplicationBuilder AddTeleCmiMetrics(this WebApplicationBuilder builder)
     {
-        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        if (!(configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions()).Enabled) return services;
+        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var options = ReadOptions(builder.Configuration);
+        var exposure = options.ExposureIn(builder.Environment);
+        if (exposure == MetricsExposure.Off) return builder;
 
-        services.AddOpenTelemetry()
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("telecmi-api"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -44,18 +50,57 @@ public static class ObservabilitySetup
                 .AddRuntimeInstrumentation()
                 .AddMeter(TeleCmiMetrics.MeterName)
                 .AddPrometheusExporter());
-        return services;
+        if (exposure == MetricsExposure.OwnPort) MetricsPortBinding.Listen(builder, options);
+        return builder;
+    }
+
+    /// <summary>
+    /// With <see cref="MetricsOptions.Port"/>: that port answers the metrics path and nothing else, and the metrics path
+    /// answers 404 on every other port. Decided by the port the connection came in on, not by the Host header, which
+    /// the client chooses.
+    /// </summary>
+    public static WebApplication UseTeleCmiMetricsPort(this WebApplication app)
+    {
+        var options = ReadOptions(app.Configuration);
+        if (options.ExposureIn(app.Environment) != MetricsExposure.OwnPort) return app;
+        var port = options.Port!.Value;
+        app.Use((context, next) =>
+        {
+            var onMetricsPort = context.Connection.LocalPort == port;
+            var forMetrics = context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase);
+            if (onMetricsPort == forMetrics) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        return app;
     }
 
     /// <summary>Maps the scraping endpoint when metrics are on: anonymous, not rate-limited, not in Swagger.</summary>
     public static WebApplication MapTeleCmiMetrics(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
-        if (!options.Enabled) return app;
+        var options = ReadOptions(app.Configuration);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TeleCmi.Api.Metrics");
+        switch (options.ExposureIn(app.Environment))
+        {
+            case MetricsExposure.Off when options.Enabled:
+                logger.LogInformation(
+                    "Metrics are off: outside Development {Path} is served only on a port of its own. To turn them on, set Metrics:Port " +
+                    "(env Metrics__Port, e.g. 9464) and, for a Prometheus on another host, Metrics:Host (env Metrics__Host, default 127.0.0.1; * for every interface).",
+                    options.Path);
+                return app;
+            case MetricsExposure.Off:
+                return app;
+            case MetricsExposure.OwnPort:
+                logger.LogInformation("Metrics are served at {MetricsUrl}{Path} only", MetricsPortBinding.Url(options.Host, options.Port!.Value), options.Path);
+                break;
+        }
         app.MapPrometheusScrapingEndpoint(options.Path)
             .AllowAnonymous()
             .DisableRateLimiting()
             .ExcludeFromDescription();
         return app;
     }
+
+    private static MetricsOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
 }
