@@ -12,7 +12,7 @@ public static class SwaggerSetup
 {
     public static IServiceCollection AddTeleCmiSwagger(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SwaggerOptions>().Bind(configuration.GetSection(SwaggerOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SwaggerOptions>().Bind(configuration.GetSection(SwaggerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(c =>
         {
