@@ -105,17 +105,20 @@ internal sealed class Seeder(SeedOptions o)
     // ---------------------------------------------------------------- agents
     internal sealed record AgentRow(int Id, string Username, string Role, string? TeleCmiUserId);
 
+    // Each agent's security stamp, as the service sets one at creation: its tokens carry it.
+    private static string Stamp() => Guid.NewGuid().ToString("N").ToUpperInvariant();
+
     private async Task<List<AgentRow>> SeedAgentsAsync(MySqlConnection db)
     {
         var hash = new AspNetPasswordHasher().Hash(o.Password); // once: PBKDF2 is slow on purpose
-        var sb = new StringBuilder("INSERT IGNORE INTO agents (Username, PasswordHash, DisplayName, Phone, Role, TeleCmiUserId, TeleCmiCallingAllowed, IsActive, CreatedAt, UpdatedAt) VALUES ");
+        var sb = new StringBuilder("INSERT IGNORE INTO agents (Username, PasswordHash, DisplayName, Phone, Role, TeleCmiUserId, TeleCmiCallingAllowed, IsActive, SecurityStamp, CreatedAt, UpdatedAt) VALUES ");
         var created = Sql.Time(now.AddMonths(-o.Months - 1));
         for (var i = 1; i <= o.Agents; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"('bench-agent-{i:D2}',{Sql.Str(hash)},'Bench Agent {i:D2}','+9197000{i:D5}','Telecaller','50{i:D2}_{AppId}',1,1,{created},{created}),");
+            sb.Append(CultureInfo.InvariantCulture, $"('bench-agent-{i:D2}',{Sql.Str(hash)},'Bench Agent {i:D2}','+9197000{i:D5}','Telecaller','50{i:D2}_{AppId}',1,1,{Sql.Str(Stamp())},{created},{created}),");
         }
-        sb.Append(CultureInfo.InvariantCulture, $"('bench-supervisor',{Sql.Str(hash)},'Bench Supervisor','+919700100001','Supervisor',NULL,0,1,{created},{created}),");
-        sb.Append(CultureInfo.InvariantCulture, $"('bench-admin',{Sql.Str(hash)},'Bench Admin','+919700100002','Admin',NULL,0,1,{created},{created})");
+        sb.Append(CultureInfo.InvariantCulture, $"('bench-supervisor',{Sql.Str(hash)},'Bench Supervisor','+919700100001','Supervisor',NULL,0,1,{Sql.Str(Stamp())},{created},{created}),");
+        sb.Append(CultureInfo.InvariantCulture, $"('bench-admin',{Sql.Str(hash)},'Bench Admin','+919700100002','Admin',NULL,0,1,{Sql.Str(Stamp())},{created},{created})");
         await Exec(db, sb.ToString());
 
         var agents = new List<AgentRow>();

@@ -2,7 +2,6 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TeleCmi.Application.Common.Interfaces;
@@ -51,26 +50,8 @@ public static class AuthenticationSetup
             };
             o.Events = new JwtBearerEvents
             {
-                // A disabled (or deleted) agent's existing tokens stop working at once.
-                OnTokenValidated = async context =>
-                {
-                    var sub = context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-                    var db = context.HttpContext.RequestServices.GetRequiredService<IAppDbContext>();
-                    try
-                    {
-                        // The request's first database use: its connection serves the handler's queries too.
-                        await db.KeepConnectionOpenAsync(context.HttpContext.RequestAborted);
-                        var active = int.TryParse(sub, out var id)
-                            && await db.Agents.AsNoTracking().AnyAsync(a => a.Id == id && a.IsActive, context.HttpContext.RequestAborted);
-                        if (!active) context.Fail("The account is disabled.");
-                    }
-                    catch (Exception ex) when (DatabaseFailure.IsUnavailability(ex))
-                    {
-                        // Thrown from here, JwtBearer would log it at Error for every request of an outage. Failing
-                        // keeps it quiet; OnChallenge rethrows it, so the caller gets 503, not a 401 that signs them out.
-                        context.Fail(ex);
-                    }
-                },
+                // A token stands while its agent is active, holds the rights it was issued for, and it was not signed out.
+                OnTokenValidated = TokenSessionCheck.ValidateAsync,
                 OnChallenge = context =>
                 {
                     if (DatabaseFailure.IsUnavailability(context.AuthenticateFailure))

@@ -4,4 +4,7 @@ namespace TeleCmi.Api.Auth;
 public static class ClaimNames
 {
     public const string Role = "role";
+
+    /// <summary>The agent's security stamp when the token was issued (see <c>Agent.SecurityStamp</c>).</summary>
+    public const string SecurityStamp = "stamp";
 }

@@ -14,4 +14,9 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
         int.TryParse(Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public AgentRole? Role => Enum.TryParse<AgentRole>(Principal?.FindFirstValue(ClaimNames.Role), out var role) ? role : null;
+
+    public string? TokenId => Principal?.FindFirstValue(JwtRegisteredClaimNames.Jti);
+
+    public DateTime? TokenExpiresAt =>
+        long.TryParse(Principal?.FindFirstValue(JwtRegisteredClaimNames.Exp), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime : null;
 }

@@ -8,7 +8,7 @@ using TeleCmi.Domain.Agents;
 
 namespace TeleCmi.Api.Auth;
 
-/// <summary>Issues HMAC-SHA256 signed JWTs carrying the agent id and role.</summary>
+/// <summary>Issues HMAC-SHA256 signed JWTs carrying the agent id, role, security stamp and a unique token id.</summary>
 public sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock) : IAccessTokenIssuer
 {
     public AccessToken Issue(Agent agent)
@@ -24,6 +24,7 @@ public sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimeProvi
                 new Claim(JwtRegisteredClaimNames.Sub, agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(JwtRegisteredClaimNames.UniqueName, agent.Username),
                 new Claim(ClaimNames.Role, agent.Role.ToString()),
+                new Claim(ClaimNames.SecurityStamp, agent.SecurityStamp),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ],
             notBefore: now,

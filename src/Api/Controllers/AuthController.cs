@@ -1,13 +1,15 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Auth.IssueToken;
+using TeleCmi.Application.Auth.SignOut;
 
 namespace TeleCmi.Api.Controllers;
 
-/// <summary>Signing in.</summary>
+/// <summary>Signing in and out.</summary>
 [ApiController]
 [Route("api/auth")]
 public sealed class AuthController(IMediator mediator) : ControllerBase
@@ -24,4 +26,18 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<TokenResponse> Token(SignInRequest request, CancellationToken ct) =>
         await mediator.Send(new IssueTokenCommand(request.Username ?? string.Empty, request.Password ?? string.Empty), ct);
+
+    /// <summary>Signs out: the token sent with this request stops working at once, on every instance.</summary>
+    /// <remarks>Only this token ends; the agent's tokens on other devices stay valid until they expire or the agent's rights change.</remarks>
+    /// <response code="204">Signed out.</response>
+    /// <response code="401">No valid token (already signed out, expired, or issued before the agent's rights changed).</response>
+    [Authorize]
+    [HttpPost("logout")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+    public async Task<IActionResult> Logout(CancellationToken ct)
+    {
+        await mediator.Send(new SignOutCommand(), ct);
+        return NoContent();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using TeleCmi.Domain.Common;
 
@@ -17,6 +18,7 @@ public sealed partial class Agent
         Phone = phone.E164;
         Role = role;
         IsActive = true;
+        SecurityStamp = NewSecurityStamp();
         CreatedAt = UpdatedAt = nowUtc;
     }
 
@@ -31,6 +33,17 @@ public sealed partial class Agent
     public string? TeleCmiUserId { get; private set; }
     public bool TeleCmiCallingAllowed { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>
+    /// Random value written into every token issued to this agent. It changes whenever what the agent may do changes
+    /// (role, password, TeleCMI settings, active flag), and a token whose stamp differs is refused: a token carries the
+    /// rights it was issued for, never more.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = string.Empty;
+
+    /// <summary>Length of a <see cref="SecurityStamp"/> (hex digits of 128 random bits).</summary>
+    public const int SecurityStampLength = 32;
+
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -43,19 +56,60 @@ public sealed partial class Agent
     /// <summary>Usernames are case-insensitive; stored lower-case.</summary>
     public static string NormaliseUsername(string username) => username.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// Sets the TeleCMI user id and permission. Either changing ends the agent's sessions: the permission is a right, and
+    /// the user id is the TeleCMI account their calls are placed as.
+    /// </summary>
     public void ConfigureTeleCmi(string? teleCmiUserId, bool callingAllowed, DateTime nowUtc)
     {
         if (teleCmiUserId is not null && !IsValidTeleCmiUserId(teleCmiUserId))
             throw new DomainException("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
-        TeleCmiUserId = string.IsNullOrEmpty(teleCmiUserId) ? null : teleCmiUserId;
+        var userId = string.IsNullOrEmpty(teleCmiUserId) ? null : teleCmiUserId;
+        if (userId != TeleCmiUserId || callingAllowed != TeleCmiCallingAllowed) RotateSecurityStamp();
+        TeleCmiUserId = userId;
         TeleCmiCallingAllowed = callingAllowed;
         UpdatedAt = nowUtc;
     }
 
     public void Rename(string displayName, DateTime nowUtc) { DisplayName = displayName.Trim(); UpdatedAt = nowUtc; }
     public void ChangePhone(PhoneNumber phone, DateTime nowUtc) { Phone = phone.E164; UpdatedAt = nowUtc; }
-    public void ChangeRole(AgentRole role, DateTime nowUtc) { Role = role; UpdatedAt = nowUtc; }
-    public void ChangePasswordHash(string passwordHash, DateTime nowUtc) { PasswordHash = passwordHash; UpdatedAt = nowUtc; }
-    public void Deactivate(DateTime nowUtc) { IsActive = false; UpdatedAt = nowUtc; }
-    public void Activate(DateTime nowUtc) { IsActive = true; UpdatedAt = nowUtc; }
+
+    /// <summary>Changes the role; a real change ends the agent's sessions.</summary>
+    public void ChangeRole(AgentRole role, DateTime nowUtc)
+    {
+        if (role != Role) RotateSecurityStamp();
+        Role = role;
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>
+    /// Sets a new password hash and always ends the agent's sessions: a hash is salted, so "the same password" cannot be
+    /// told apart, and a reset is usually done because someone else may know the old one.
+    /// </summary>
+    public void ChangePasswordHash(string passwordHash, DateTime nowUtc)
+    {
+        PasswordHash = passwordHash;
+        RotateSecurityStamp();
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>Disables the account and ends its sessions.</summary>
+    public void Deactivate(DateTime nowUtc)
+    {
+        if (IsActive) RotateSecurityStamp();
+        IsActive = false;
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>Enables the account. Tokens issued before it was disabled stay dead: the stamp moves again.</summary>
+    public void Activate(DateTime nowUtc)
+    {
+        if (!IsActive) RotateSecurityStamp();
+        IsActive = true;
+        UpdatedAt = nowUtc;
+    }
+
+    private void RotateSecurityStamp() => SecurityStamp = NewSecurityStamp();
+
+    private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(SecurityStampLength / 2));
 }

@@ -18,6 +18,7 @@ public static class BackgroundJobs
             PeriodicJobSchedule.Every(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StaleCallSweepOptions>>().Value.SweepIntervalSeconds)));
         services.AddPeriodicJob<IdempotencyKeyPurge>(sp =>
             PeriodicJobSchedule.Every(TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value.PurgeIntervalMinutes)));
+        services.AddPeriodicJob<RevokedTokenPurge>(_ => PeriodicJobSchedule.Every(RevokedTokenPurge.Interval));
         services.AddPeriodicJob<ReportRollupRefresh>(sp =>
         {
             var rollup = sp.GetRequiredService<IOptions<ReportRollupOptions>>().Value;

@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RollupDay> RollupDays => Set<RollupDay>();
     public DbSet<RollupFigure> RollupFigures => Set<RollupFigure>();
     public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 

@@ -18,6 +18,7 @@ public interface IAppDbContext
     DbSet<RollupDay> RollupDays { get; }
     DbSet<RollupFigure> RollupFigures { get; }
     DbSet<StaleRollupDay> StaleRollupDays { get; }
+    DbSet<RevokedToken> RevokedTokens { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>

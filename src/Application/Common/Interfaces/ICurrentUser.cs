@@ -7,5 +7,9 @@ public interface ICurrentUser
 {
     int? AgentId { get; }
     AgentRole? Role { get; }
+    /// <summary>The presented token's id (<c>jti</c>): what signing out ends.</summary>
+    string? TokenId => null;
+    /// <summary>When the presented token expires (UTC).</summary>
+    DateTime? TokenExpiresAt => null;
     bool IsAuthenticated => AgentId is not null;
 }
