@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     private static readonly Row[] Matrix =
     [
         new("POST", "api/auth/token", 200, 200, 200, 200, 200),
+        // Signing out ends the caller's token, so each cell signs in afresh (see ClientFor).
+        new("POST", "api/auth/logout", 401, 204, 204, 204, 204),
         new("GET", "api/agents", 401, 403, 403, 403, 200),
         new("POST", "api/agents", 401, 403, 403, 403, 201),
         new("PATCH", "api/agents/{id:int}", 401, 403, 403, 403, 200),
@@ -101,9 +103,22 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         var body = BodyFor(row);
         if (body is not null) request.Content = JsonContent.Create(body);
 
-        var response = await clients[caller].SendAsync(request);
+        var response = await (await ClientFor(row, caller)).SendAsync(request);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(row.Expected(caller)), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The shared caller, except for signing out, which would end the shared token for the other cells.</summary>
+    private async Task<HttpClient> ClientFor(Row row, Caller caller)
+    {
+        if (row.ToString() != "POST api/auth/logout") return clients[caller];
+        return caller switch
+        {
+            Caller.NoToken => Api.Anonymous(),
+            Caller.Admin => await Api.AdminAsync(),
+            Caller.Supervisor => (await Api.NewAgentAsync("supervisor", teleCmi: false)).Client,
+            _ => (await Api.NewAgentAsync("telecaller", teleCmi: true)).Client,
+        };
     }
 
     [Test]

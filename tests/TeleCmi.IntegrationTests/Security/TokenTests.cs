@@ -6,27 +6,44 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using NUnit.Framework;
+using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.IntegrationTests.Support;
 
 namespace TeleCmi.IntegrationTests.Security;
 
-/// <summary>Only an unexpired token signed with our key, for our issuer and audience, is accepted.</summary>
+/// <summary>
+/// Only an unexpired token signed with our key, for our issuer and audience, carrying the agent's current security stamp
+/// and a token id, is accepted.
+/// </summary>
 [TestFixtureSource(typeof(Engines), nameof(Engines.All))]
 public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
 {
     private const string TestKey = "integration-tests-signing-key-0123456789abcdef";
 
-    private static string Sign(int agentId, string role = "Telecaller", string key = TestKey, string issuer = "telecmi-api",
-        DateTime? expires = null)
+    /// <summary>Signs a token for <paramref name="agentId"/>; <paramref name="stamp"/> null leaves the security stamp out.</summary>
+    private static string Sign(int agentId, string? stamp, string role = "Telecaller", string key = TestKey, string issuer = "telecmi-api",
+        DateTime? expires = null, bool withId = true)
     {
         var now = DateTime.UtcNow;
-        var token = new JwtSecurityToken(issuer, "telecmi-app",
-            [new Claim(JwtRegisteredClaimNames.Sub, agentId.ToString()), new Claim("role", role)],
+        List<Claim> claims = [new Claim(JwtRegisteredClaimNames.Sub, agentId.ToString()), new Claim("role", role)];
+        if (stamp is not null) claims.Add(new Claim("stamp", stamp));
+        if (withId) claims.Add(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
+        var token = new JwtSecurityToken(issuer, "telecmi-app", claims,
             notBefore: (expires ?? now.AddHours(1)).AddHours(-2), expires: expires ?? now.AddHours(1),
             signingCredentials: new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256));
         return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    /// <summary>The agent's current security stamp, as the service would put it in a token.</summary>
+    private async Task<string> StampOfAsync(int agentId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Agents.Where(a => a.Id == agentId).Select(a => a.SecurityStamp).SingleAsync();
     }
 
     private static string Base64Url(string json) => Base64UrlEncoder.Encode(json);
@@ -46,7 +63,7 @@ public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
     {
         var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
 
-        Assert.That(await ListCallsWithAsync(Sign(agentId)), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ListCallsWithAsync(Sign(agentId, await StampOfAsync(agentId))), Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -54,7 +71,7 @@ public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
     {
         var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
 
-        Assert.That(await ListCallsWithAsync(Sign(agentId, expires: DateTime.UtcNow.AddMinutes(-5))), Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await ListCallsWithAsync(Sign(agentId, await StampOfAsync(agentId), expires: DateTime.UtcNow.AddMinutes(-5))), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
@@ -62,7 +79,7 @@ public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
     {
         var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
 
-        Assert.That(await ListCallsWithAsync(Sign(agentId, key: "some-other-signing-key-0123456789abcdefghij")), Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await ListCallsWithAsync(Sign(agentId, await StampOfAsync(agentId), key: "some-other-signing-key-0123456789abcdefghij")), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
@@ -70,7 +87,7 @@ public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
     {
         var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
 
-        Assert.That(await ListCallsWithAsync(Sign(agentId, issuer: "someone-else")), Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await ListCallsWithAsync(Sign(agentId, await StampOfAsync(agentId), issuer: "someone-else")), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
@@ -93,13 +110,37 @@ public sealed class TokenTests(DatabaseEngine engine) : ApiFixture(engine)
     public async Task APayloadRewrittenToAdmin_UnderTheOriginalSignature_Is401()
     {
         var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
-        var parts = Sign(agentId).Split('.');
+        var parts = Sign(agentId, await StampOfAsync(agentId)).Split('.');
         var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!.AsObject();
         payload["role"] = "Admin";
 
         var tampered = parts[0] + "." + Base64Url(payload.ToJsonString()) + "." + parts[2];
 
         Assert.That(await ListCallsWithAsync(tampered), Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task ATokenWithoutTheSecurityStamp_Is401_AsEveryTokenIssuedBeforeStampsExisted()
+    {
+        var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+
+        Assert.That(await ListCallsWithAsync(Sign(agentId, stamp: null)), Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task ATokenWithAStampTheAgentNoLongerHas_Is401()
+    {
+        var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+
+        Assert.That(await ListCallsWithAsync(Sign(agentId, "0123456789ABCDEF0123456789ABCDEF")), Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task ATokenWithoutAnId_Is401_ItCouldNotBeSignedOut()
+    {
+        var (_, agentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+
+        Assert.That(await ListCallsWithAsync(Sign(agentId, await StampOfAsync(agentId), withId: false)), Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
