@@ -12,6 +12,7 @@ namespace TeleCmi.Application.Auth.SignOut;
 /// Ends the presented token, and only it: the agent's other devices stay signed in. Changing the agent's rights or
 /// password is what ends all of their tokens.
 /// </summary>
+/// <remarks>One insert needs no transaction of its own, and a duplicate-key failure must not abort one it would share.</remarks>
 [Authorize]
 public sealed record SignOutCommand : ICommand<Unit>, IManagesOwnTransaction;
 
