@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Common;
 using TeleCmi.Infrastructure.Webhooks;
 
 namespace TeleCmi.Infrastructure.Configuration;
@@ -28,6 +30,15 @@ public static class ApplicationOptionsSetup
             .Validate(o => o.StaleAfterMinutes is >= 0 and <= 7 * 24 * 60,
                 "Calls:StaleAfterMinutes (env Calls__StaleAfterMinutes) must be 0 to 10080 minutes.")
             .Validate(o => o.DailyTeleCmiCallCap >= 0, "Calls:DailyTeleCmiCallCap (env Calls__DailyTeleCmiCallCap) must not be negative.")
+            .ValidateOnStart();
+
+        services.AddOptions<CallDestinationOptions>().Bind(configuration.GetSection(CallDestinationOptions.SectionName))
+            .PostConfigure(o => o.WithDefaults())
+            .Validate(o => o.AllowedCountries is { Length: > 0 } && o.AllowedCountries.All(PhoneNumber.IsKnownRegion),
+                "Calls:AllowedCountries (env Calls__AllowedCountries__0, __1, ...) must list ISO 3166-1 region codes in upper case, e.g. IN (or IN,NP).")
+            .Validate(o => o.AllowedNumberTypes is { Length: > 0 } && !o.AllowedNumberTypes.Intersect(DestinationPolicy.NeverDialable).Any()
+                    && o.AllowedNumberTypes.All(Enum.IsDefined),
+                "Calls:AllowedNumberTypes (env Calls__AllowedNumberTypes__0, ...) must list kinds such as Mobile, FixedLine, FixedLineOrMobile; never Emergency.")
             .ValidateOnStart();
 
         services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName))
