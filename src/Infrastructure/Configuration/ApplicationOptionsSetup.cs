@@ -32,13 +32,19 @@ public static class ApplicationOptionsSetup
             .Validate(o => o.DailyTeleCmiCallCap >= 0, "Calls:DailyTeleCmiCallCap (env Calls__DailyTeleCmiCallCap) must not be negative.")
             .ValidateOnStart();
 
-        services.AddOptions<CallDestinationOptions>().Bind(configuration.GetSection(CallDestinationOptions.SectionName))
+        var destinations = configuration.GetSection(CallDestinationOptions.SectionName);
+        services.AddOptions<CallDestinationOptions>().Bind(destinations)
+            // One comma-separated value (an environment variable) is a list too: the binder skips a value where it expects an array.
+            .Configure(o =>
+            {
+                if (destinations.GetSection(nameof(o.AllowedCountries)).Value is { Length: > 0 } countries) o.AllowedCountries = [.. o.AllowedCountries, countries];
+                if (destinations.GetSection(nameof(o.AllowedNumberTypes)).Value is { Length: > 0 } kinds) o.AllowedNumberTypes = [.. o.AllowedNumberTypes, kinds];
+            })
             .PostConfigure(o => o.WithDefaults())
-            .Validate(o => o.AllowedCountries is { Length: > 0 } && o.AllowedCountries.All(PhoneNumber.IsKnownRegion),
-                "Calls:AllowedCountries (env Calls__AllowedCountries__0, __1, ...) must list ISO 3166-1 region codes in upper case, e.g. IN (or IN,NP).")
-            .Validate(o => o.AllowedNumberTypes is { Length: > 0 } && !o.AllowedNumberTypes.Intersect(DestinationPolicy.NeverDialable).Any()
-                    && o.AllowedNumberTypes.All(Enum.IsDefined),
-                "Calls:AllowedNumberTypes (env Calls__AllowedNumberTypes__0, ...) must list kinds such as Mobile, FixedLine, FixedLineOrMobile; never Emergency.")
+            .Validate(o => o.AllowedCountries.All(PhoneNumber.IsKnownRegion),
+                "Calls:AllowedCountries (env Calls__AllowedCountries) must list ISO 3166-1 region codes in upper case, e.g. IN or IN,NP.")
+            .Validate(o => o.Kinds() is { } kinds && !kinds.Intersect(DestinationPolicy.NeverDialable).Any(),
+                "Calls:AllowedNumberTypes (env Calls__AllowedNumberTypes) must list kinds of line such as Mobile,FixedLine,FixedLineOrMobile (see README); never Emergency.")
             .ValidateOnStart();
 
         services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName))
