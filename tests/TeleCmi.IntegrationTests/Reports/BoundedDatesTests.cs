@@ -207,6 +207,31 @@ public sealed class BoundedDatesTests(DatabaseEngine engine) : ApiFixture(engine
         });
     }
 
+    [Test]
+    public async Task AZeroDateWrittenIntoMariaDbByHand_DoesNotEndTheExportOrTheLists()
+    {
+        if (Engine != DatabaseEngine.MySql) Assert.Ignore("MySQL/MariaDB only: SQLite has no zero date.");
+        var (zeroAgent, zeroAgentId) = await Api.NewAgentAsync("telecaller", teleCmi: false);
+        var call = await ManualAsync(DateTimeOffset.UtcNow.AddDays(1), HttpStatusCode.Created, await Api.NewDriverAsync("9876500656", "Zero Date Driver"), zeroAgent);
+        var id = call["id"]!.GetValue<string>();
+        using (var scope = Factory.Services.CreateScope())
+        {
+            // MariaDB's default sql_mode lacks NO_ZERO_DATE: a DBA's UPDATE can store 0000-00-00, which no DateTime can hold.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlRawAsync("SET SESSION sql_mode = ''; UPDATE call_logs SET FollowUpAt = '0000-00-00 00:00:00' WHERE Id = {0}", id);
+        }
+
+        var (rows, _) = await ExportAsync($"?agentId={zeroAgentId}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rows.Single()["id"], Is.EqualTo(id));
+            await TestApi.ReadAsync(await supervisor.GetAsync($"/api/follow-ups?due=all&agentId={zeroAgentId}"), HttpStatusCode.OK);
+            await TestApi.ReadAsync(await supervisor.GetAsync($"/api/calls/{id}"), HttpStatusCode.OK);
+            await TestApi.ReadAsync(await supervisor.GetAsync("/api/reports/summary?period=today"), HttpStatusCode.OK);
+        });
+    }
+
     private async Task<JsonObject> ManualAsync(DateTimeOffset? followUpAt, HttpStatusCode expected, string? driver = null, HttpClient? by = null) =>
         await TestApi.ReadAsync(await (by ?? agent).PostAsJsonAsync("/api/calls/manual",
             new { driverId = driver ?? driverId, outcome = "call_back_later", followUpAt = followUpAt?.ToString("O", CultureInfo.InvariantCulture) }), expected);
