@@ -11,15 +11,18 @@ public sealed partial record PhoneNumber
     /// <summary>Country calling codes of satellite networks, which libphonenumber files as non-geographic mobile/VoIP.</summary>
     private static readonly HashSet<int> SatelliteCallingCodes = [870, 881, 882];
 
-    /// <summary>The ISO 3166-1 region the number belongs to (<c>IN</c>, <c>GB</c>), or <see cref="NonGeographicRegion"/>.</summary>
-    public string Region => Util.GetRegionCodeForNumber(Util.Parse(E164, DefaultRegion)) ?? NonGeographicRegion;
+    /// <summary>libphonenumber's code for "no region": what a stored number that no longer parses belongs to.</summary>
+    public const string UnknownRegion = "ZZ";
 
-    /// <summary>What kind of line the number reaches.</summary>
+    /// <summary>The ISO 3166-1 region the number belongs to (<c>IN</c>, <c>GB</c>), <see cref="NonGeographicRegion"/> or <see cref="UnknownRegion"/>.</summary>
+    public string Region => Parsed() is { } parsed ? Util.GetRegionCodeForNumber(parsed) ?? UnknownRegion : UnknownRegion;
+
+    /// <summary>What kind of line the number reaches (<see cref="NumberKind.Unknown"/> for a stored number that no longer parses).</summary>
     public NumberKind Kind
     {
         get
         {
-            var parsed = Util.Parse(E164, DefaultRegion);
+            if (Parsed() is not { } parsed) return NumberKind.Unknown;
             if (Util.GetRegionCodeForNumber(parsed) == NonGeographicRegion && SatelliteCallingCodes.Contains(parsed.CountryCode))
                 return NumberKind.Satellite;
             return Util.GetNumberType(parsed) switch
@@ -37,6 +40,19 @@ public sealed partial record PhoneNumber
                 PhoneNumberType.VOICEMAIL => NumberKind.Voicemail,
                 _ => NumberKind.Unknown,
             };
+        }
+    }
+
+    // A number rebuilt from storage (FromStored) is not re-validated; one written there by hand may not parse.
+    private PhoneNumbers.PhoneNumber? Parsed()
+    {
+        try
+        {
+            return Util.Parse(E164, DefaultRegion);
+        }
+        catch (NumberParseException)
+        {
+            return null;
         }
     }
 

@@ -131,6 +131,14 @@ public sealed class DestinationPolicyTests
     }
 
     [Test]
+    public void Choose_ANumberOnRecordThatNoLongerParses_IsRefusedNotAnError()
+    {
+        var refusal = Assert.Throws<DomainException>(() => DialableDestination.Choose(DestinationPolicy.Default, null, "+not-a-number"));
+
+        Assert.That(refusal!.Field, Is.EqualTo("phone"));
+    }
+
+    [Test]
     public void Create_WithAnUnknownRegion_Throws() =>
         Assert.Throws<ArgumentException>(() => DestinationPolicy.Create(["IN", "XX"], DestinationPolicy.DefaultKinds));
 
