@@ -45,7 +45,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [HttpPost]
     [AcceptsIdempotencyKey]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
