@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Time;
@@ -33,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<ReportRollupGate>();
         services.AddSingleton<TodayFigures>();
         services.AddScoped<FollowUpQueries>();
+        // Built once from validated options: InitiateCall checks every destination against it before storing anything.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallDestinationOptions>>().Value.ToPolicy());
         // Needs the host's IMeterFactory (every .NET host registers one).
         services.TryAddSingleton<TeleCmiMetrics>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);

@@ -24,7 +24,7 @@ public sealed record InitiateCallRequest(string DriverId, string? Phone);
 /// <param name="Feedback">Short feedback, up to 200 characters.</param>
 /// <param name="Remarks">Remarks, up to 2000 characters.</param>
 /// <param name="Notes">Notes, up to 2000 characters.</param>
-/// <param name="FollowUpAt">When to call back (ISO 8601 with offset; must be in the future).</param>
+/// <param name="FollowUpAt">When to call back (ISO 8601 with offset; in the future, at most 366 days ahead).</param>
 public sealed record LogManualCallRequest(
     string DriverId, string? Phone, CallOutcome? Outcome, int? DurationSeconds,
     string? Feedback, string? Remarks, string? Notes, DateTimeOffset? FollowUpAt);
@@ -35,7 +35,7 @@ public sealed record LogManualCallRequest(
 /// <param name="Remarks">Remarks, up to 2000 characters.</param>
 /// <param name="Notes">Notes, up to 2000 characters.</param>
 /// <param name="DurationSeconds">Talk time, 0 to 86400 (TeleCMI's own figure wins for TeleCMI calls).</param>
-/// <param name="FollowUpAt">When to call back (ISO 8601 with offset; must be in the future).</param>
+/// <param name="FollowUpAt">When to call back (ISO 8601 with offset; in the future, at most 366 days ahead).</param>
 public sealed record UpdateFeedbackRequest(
     CallOutcome? Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds, DateTimeOffset? FollowUpAt)
 {

@@ -37,12 +37,15 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
     /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
-    /// <response code="422">The <c>Idempotency-Key</c> was already used with a different body.</response>
+    /// <response code="422">The number (or, without <c>phone</c>, the driver's number on record) is not an allowed destination:
+    /// another country than <c>Calls:AllowedCountries</c>, or a premium-rate, shared-cost, toll-free, UAN, VoIP, personal,
+    /// pager, satellite or emergency number (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the
+    /// <c>Idempotency-Key</c> was already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [HttpPost]
     [AcceptsIdempotencyKey]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -59,6 +62,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Logs a call you dialled by hand.</summary>
+    /// <remarks>Any valid number: allowed destinations are not checked, as nothing is dialled. A follow-up is at most 366 days ahead.</remarks>
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
@@ -73,7 +77,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
 
     /// <summary>Records the outcome of a call (UpdateFeedback). Never changes TeleCMI's status.</summary>
     /// <response code="200">The updated call log.</response>
-    /// <response code="400">A field is invalid, or a field the agent may not set was sent.</response>
+    /// <response code="400">A field is invalid (e.g. a follow-up more than 366 days ahead), or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
     [HttpPut("{id}/feedback")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]

@@ -16,6 +16,8 @@ namespace TeleCmi.Api.Export;
 /// <see cref="RowsPerChunk"/> rows, so memory stays flat however many calls there are.
 /// Enum values are written as in the JSON API (<c>telecmi</c>, <c>not_reachable</c>); times are ISO 8601 with offset.
 /// Names, feedback, remarks and notes that a spreadsheet would run as a formula are escaped (see <see cref="Text"/>).
+/// Data never ends the file early: a row that cannot be written is left out and logged (Warning, with its call id);
+/// a time the business time zone cannot show is already left empty by the export query, also logged.
 /// </summary>
 public static class CallLogCsv
 {
@@ -45,9 +47,22 @@ public static class CallLogCsv
         await csv.NextRecordAsync();
 
         var rows = 0;
+        var logger = response.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CallLogCsv));
         await foreach (var row in export.Rows.WithCancellation(ct))
         {
-            WriteRow(csv, row);
+            // Formatted before anything is written, so a row that fails leaves no half record behind: the file stays
+            // well-formed and the export goes on (the response is already being sent; it cannot become an error now).
+            string?[] fields;
+            try
+            {
+                fields = Fields(row);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException or NotSupportedException)
+            {
+                logger.LogWarning(e, "Export: call {CallId} left out, its row cannot be written", row.Id);
+                continue;
+            }
+            foreach (var field in fields) csv.WriteField(field);
             await csv.NextRecordAsync();
             if (++rows % RowsPerChunk == 0) await SendAsync();
         }
@@ -63,32 +78,16 @@ public static class CallLogCsv
         }
     }
 
-    private static void WriteRow(CsvWriter csv, CallLogExportRow r)
-    {
-        csv.WriteField(r.Id);
-        csv.WriteField(Time(r.CreatedAt));
-        csv.WriteField(r.AgentId);
-        csv.WriteField(Text(r.AgentName));
-        csv.WriteField(r.DriverId);
-        csv.WriteField(Text(r.DriverName));
-        csv.WriteField(r.DriverTmId);
-        csv.WriteField(r.DriverPhone);
-        csv.WriteField(Enum<CallProvider>(r.Provider));
-        csv.WriteField(Enum<CallStatus>(r.Status));
-        csv.WriteField(Enum(r.MissedBy));
-        csv.WriteField(Enum(r.Outcome));
-        csv.WriteField(Text(r.Feedback));
-        csv.WriteField(Text(r.Remarks));
-        csv.WriteField(Text(r.Notes));
-        csv.WriteField(r.DurationSeconds);
-        csv.WriteField(Time(r.AnsweredAt));
-        csv.WriteField(Time(r.EndedAt));
-        csv.WriteField(Time(r.FollowUpAt));
-        csv.WriteField(r.HangupReason);
-        csv.WriteField(r.FailureReason);
-        csv.WriteField(r.HasRecording ? "true" : "false");
-        csv.WriteField(r.TeleCmiRequestId);
-    }
+    /// <summary>One row's fields in <see cref="Columns"/> order, as text.</summary>
+    private static string?[] Fields(CallLogExportRow r) =>
+    [
+        r.Id, Time(r.CreatedAt), Number(r.AgentId), Text(r.AgentName), r.DriverId, Text(r.DriverName), r.DriverTmId, r.DriverPhone,
+        Enum<CallProvider>(r.Provider), Enum<CallStatus>(r.Status), Enum(r.MissedBy), Enum(r.Outcome), Text(r.Feedback), Text(r.Remarks),
+        Text(r.Notes), Number(r.DurationSeconds), Time(r.AnsweredAt), Time(r.EndedAt), Time(r.FollowUpAt), r.HangupReason, r.FailureReason,
+        r.HasRecording ? "true" : "false", r.TeleCmiRequestId,
+    ];
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Free text typed by people: a value a spreadsheet would run as a formula (starting with = + - @, or a tab or

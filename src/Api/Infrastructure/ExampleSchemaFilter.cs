@@ -18,12 +18,12 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         [typeof(LogManualCallRequest)] = () => new JsonObject
         {
             ["driverId"] = "DRV-1002", ["outcome"] = "call_back_later", ["durationSeconds"] = 45,
-            ["feedback"] = "Asked to call after lunch", ["followUpAt"] = "2030-01-15T14:00:00+05:30",
+            ["feedback"] = "Asked to call after lunch", ["followUpAt"] = DaysAheadInIst(1, 14, 0),
         },
         [typeof(UpdateFeedbackRequest)] = () => new JsonObject
         {
             ["outcome"] = "interested", ["feedback"] = "Has 2 trucks free next week", ["remarks"] = "Route Pune-Nagpur",
-            ["followUpAt"] = "2030-01-16T10:30:00+05:30",
+            ["followUpAt"] = DaysAheadInIst(7, 10, 30),
         },
         [typeof(CallLogDto)] = () => new JsonObject
         {
@@ -35,6 +35,14 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
             ["answeredAt"] = "2026-11-25T09:30:20Z", ["endedAt"] = "2026-11-25T09:31:55Z",
         },
     };
+
+    /// <summary>A follow-up time relative to today (IST), so the example stays inside the 366-day window whenever it is tried.</summary>
+    private static string DaysAheadInIst(int days, int hour, int minute)
+    {
+        var ist = TimeSpan.FromMinutes(330);
+        var day = DateTimeOffset.UtcNow.ToOffset(ist).Date.AddDays(days);
+        return new DateTimeOffset(day.AddHours(hour).AddMinutes(minute), ist).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {

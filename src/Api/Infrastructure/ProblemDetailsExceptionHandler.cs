@@ -61,6 +61,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 return Problem(409, "Conflict.", "The record was changed by someone else at the same moment. Reload it and try again.");
             case UnprocessableException e:
                 return Problem(422, "Cannot be processed.", e.Message);
+            case DomainException { Field: { } field } e:
+                // Same shape as a 400's 'errors', so a client shows the refusal next to the field it is about.
+                return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [e.Message] })
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "Cannot be processed.",
+                    Detail = e.Message,
+                };
             case DomainException e:
                 return Problem(422, "Cannot be processed.", e.Message);
             case TooManyRequestsException e:

@@ -195,7 +195,7 @@ public sealed class CallLog
         if (report.Remarks is { Length: > MaxRemarksLength } || report.Notes is { Length: > MaxRemarksLength })
             throw new DomainException($"Remarks and notes are at most {MaxRemarksLength} characters.");
         if (report.DurationSeconds is < 0 or > MaxDurationSeconds) throw new DomainException("Duration is 0 to 86400 seconds.");
-        if (report.FollowUpAt is { } followUp && followUp <= nowUtc) throw new DomainException("A follow-up must be in the future.");
+        FollowUpWindow.Check(report.FollowUpAt, nowUtc);
         Outcome = report.Outcome;
         Feedback = report.Feedback;
         Remarks = report.Remarks;

@@ -3,7 +3,7 @@ using PhoneNumbers;
 namespace TeleCmi.Domain.Common;
 
 /// <summary>A phone number normalised to E.164 (e.g. <c>+919876543210</c>).</summary>
-public sealed record PhoneNumber
+public sealed partial record PhoneNumber
 {
     /// <summary>Region assumed when a number is written without a country code.</summary>
     public const string DefaultRegion = "IN";

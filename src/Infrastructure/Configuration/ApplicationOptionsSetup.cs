@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
+using TeleCmi.Domain.Calls;
+using TeleCmi.Domain.Common;
 using TeleCmi.Infrastructure.Webhooks;
 
 namespace TeleCmi.Infrastructure.Configuration;
@@ -28,6 +30,21 @@ public static class ApplicationOptionsSetup
             .Validate(o => o.StaleAfterMinutes is >= 0 and <= 7 * 24 * 60,
                 "Calls:StaleAfterMinutes (env Calls__StaleAfterMinutes) must be 0 to 10080 minutes.")
             .Validate(o => o.DailyTeleCmiCallCap >= 0, "Calls:DailyTeleCmiCallCap (env Calls__DailyTeleCmiCallCap) must not be negative.")
+            .ValidateOnStart();
+
+        var destinations = configuration.GetSection(CallDestinationOptions.SectionName);
+        services.AddOptions<CallDestinationOptions>().Bind(destinations)
+            // One comma-separated value (an environment variable) is a list too: the binder skips a value where it expects an array.
+            .Configure(o =>
+            {
+                if (destinations.GetSection(nameof(o.AllowedCountries)).Value is { Length: > 0 } countries) o.AllowedCountries = [.. o.AllowedCountries, countries];
+                if (destinations.GetSection(nameof(o.AllowedNumberTypes)).Value is { Length: > 0 } kinds) o.AllowedNumberTypes = [.. o.AllowedNumberTypes, kinds];
+            })
+            .PostConfigure(o => o.WithDefaults())
+            .Validate(o => o.AllowedCountries.All(PhoneNumber.IsKnownRegion),
+                "Calls:AllowedCountries (env Calls__AllowedCountries) must list ISO 3166-1 region codes in upper case, e.g. IN or IN,NP.")
+            .Validate(o => o.Kinds() is { } kinds && !kinds.Intersect(DestinationPolicy.NeverDialable).Any(),
+                "Calls:AllowedNumberTypes (env Calls__AllowedNumberTypes) must list kinds of line such as Mobile,FixedLine,FixedLineOrMobile (see README); never Emergency.")
             .ValidateOnStart();
 
         services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName))

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using MySqlConnector;
 
 namespace TeleCmi.Infrastructure.Persistence;
 
@@ -19,6 +20,9 @@ public static class DbContextOptionsFactory
         switch (options.Provider)
         {
             case DatabaseProvider.MySql:
+                // A zero date (0000-00-00, storable by hand under MariaDB's default sql_mode) would make every read of
+                // its row throw, ending a CSV export mid-stream; read as DateTime.MinValue it is shown like any old time.
+                connectionString = new MySqlConnectionStringBuilder(connectionString) { ConvertZeroDateTime = true }.ConnectionString;
                 builder.UseMySql(connectionString, ServerVersion.Parse(options.ServerVersion), mysql => mysql
                     .MigrationsAssembly(MySqlMigrationsAssembly)
                     .CommandTimeout(options.CommandTimeoutSeconds));

@@ -377,7 +377,7 @@ public sealed class InitiateCallHandlerTests
 
     private InitiateCallHandler Handler() => new(
         db, user.Object, gateway.Object, new WebhookApplier(db, clock, metrics.Metrics, NullLogger<WebhookApplier>.Instance), clock,
-        new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions()), metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
+        new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions()), DestinationPolicy.Default, metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
 
     private void SignedInAs(int agentId)
     {

@@ -28,7 +28,8 @@ public sealed class InitiateCallValidator : AbstractValidator<InitiateCallComman
     public InitiateCallValidator()
     {
         RuleFor(x => x.DriverId).NotEmpty().MaximumLength(50);
-        RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null);
+        // An emergency number is well-formed but never dialable: the handler refuses it with 422, not 400.
+        RuleFor(x => x.Phone).ValidPhone().When(x => x.Phone is not null && !PhoneNumber.IsEmergency(x.Phone));
     }
 }
 
@@ -40,6 +41,7 @@ public sealed class InitiateCallHandler(
     TimeProvider clock,
     BusinessCalendar calendar,
     IOptions<CallPolicyOptions> policy,
+    DestinationPolicy destinations,
     TeleCmiMetrics metrics,
     ILogger<InitiateCallHandler> logger) : ICommandHandler<InitiateCallCommand, CallLogDto>
 {
@@ -54,7 +56,8 @@ public sealed class InitiateCallHandler(
         if (string.IsNullOrEmpty(facts.TeleCmiUserId))
             throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
         var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
-        var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
+        // Before anything is stored: a number the business never means to ring (abroad, premium rate, ...) is a 422, not a call.
+        var phone = DialableDestination.Choose(destinations, command.Phone, driver.Phone).Number;
         if (!new DailyCallCap(policy.Value.DailyTeleCmiCallCap).Allows(facts.PlacedToday))
         {
             metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);

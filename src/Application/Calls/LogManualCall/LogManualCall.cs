@@ -29,8 +29,7 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
         RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
         RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
         RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
-        RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
-            .WithMessage("A follow-up must be in the future.");
+        RuleFor(x => x.FollowUpAt).InFollowUpWindow(clock);
     }
 }
 

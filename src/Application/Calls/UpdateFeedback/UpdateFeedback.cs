@@ -26,8 +26,7 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
         RuleFor(x => x.Feedback).MaximumLength(CallLog.MaxFeedbackLength).NoControlCharacters();
         RuleFor(x => x.Remarks).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
         RuleFor(x => x.Notes).MaximumLength(CallLog.MaxRemarksLength).NoControlCharacters();
-        RuleFor(x => x.FollowUpAt).Must(f => f is null || f.Value.ToUniversalTime() > clock.GetUtcNow().UtcDateTime)
-            .WithMessage("A follow-up must be in the future.");
+        RuleFor(x => x.FollowUpAt).InFollowUpWindow(clock);
         RuleFor(x => x.UnexpectedFields).Custom((fields, context) =>
         {
             foreach (var field in fields.Where(FeedbackFields.IsRecordedByTheService))

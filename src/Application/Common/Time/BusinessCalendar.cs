@@ -39,11 +39,29 @@ public sealed class BusinessCalendar(IOptions<BusinessTimeOptions> options, Time
         return (StartOfDayUtc(day), StartOfDayUtc(day.AddDays(1)));
     }
 
-    /// <summary>A UTC instant as local time in the business time zone, with its offset.</summary>
+    /// <summary>
+    /// A UTC instant as local time in the business time zone, with its offset. Never throws: an instant whose local
+    /// time falls outside years 1–9999 (a value stored before follow-ups were bounded, e.g. 9999-12-31T23:00Z in IST)
+    /// comes back as the same instant with offset +00:00.
+    /// </summary>
     public DateTimeOffset ToLocal(DateTime utc)
     {
+        TryToLocal(utc, out var local);
+        return local;
+    }
+
+    /// <summary>
+    /// <see cref="ToLocal"/>, saying whether the business time zone could be used: false (and the instant at +00:00)
+    /// when the local time would fall outside the range <see cref="DateTimeOffset"/> can hold.
+    /// </summary>
+    public bool TryToLocal(DateTime utc, out DateTimeOffset local)
+    {
         var asUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return new DateTimeOffset(asUtc).ToOffset(Zone.GetUtcOffset(asUtc));
+        var offset = Zone.GetUtcOffset(asUtc);
+        var localTicks = asUtc.Ticks + offset.Ticks;
+        var fits = localTicks >= DateTime.MinValue.Ticks && localTicks <= DateTime.MaxValue.Ticks;
+        local = fits ? new DateTimeOffset(asUtc).ToOffset(offset) : new DateTimeOffset(asUtc);
+        return fits;
     }
 
     /// <summary>The Monday of the week containing <paramref name="day"/> (weeks start on Monday).</summary>

@@ -15,6 +15,13 @@ public static class ReportRange
     /// <summary>Days shown when no range is given.</summary>
     public const int DefaultDays = 30;
 
+    /// <summary>
+    /// The earliest and latest business dates a report may name. Far inside what a date can hold, so the day
+    /// arithmetic (the day after 'to', the UTC start of 'from' east of Greenwich) never runs off the calendar:
+    /// without them 9999-12-31 or 0001-01-01 was a 500.
+    /// </summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2999, 12, 31);
+
     public static (DateOnly From, DateOnly To) Resolve(DateOnly? from, DateOnly? to, BusinessCalendar calendar)
     {
         var today = calendar.Today;
@@ -28,6 +35,9 @@ public static class ReportRange
 
     public static void Rules<T>(AbstractValidator<T> v, Func<T, DateOnly?> from, Func<T, DateOnly?> to)
     {
+        var bounds = $"Dates are {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.";
+        v.RuleFor(x => from(x)).Must(d => d is null || (d >= Earliest && d <= Latest)).WithName("from").WithMessage(bounds);
+        v.RuleFor(x => to(x)).Must(d => d is null || (d >= Earliest && d <= Latest)).WithName("to").WithMessage(bounds);
         v.RuleFor(x => to(x)).Must((x, end) => from(x) is null || end is null || end >= from(x))
             .WithName("to").WithMessage("'to' must not be before 'from'.");
         v.RuleFor(x => to(x)).Must((x, end) => from(x) is null || end is null || end.Value.DayNumber - from(x)!.Value.DayNumber < MaxDays)
