@@ -73,6 +73,7 @@ public sealed class NotPlacedCallTests(DatabaseEngine engine) : ApiFixture(engin
         var listed = Ids(await GetAsync(agent, "/api/calls?status=not_placed"));
         var failed = Ids(await GetAsync(agent, "/api/calls?status=failed"));
         var all = Ids(await GetAsync(supervisor, $"/api/calls?agentId={agentId}"));
+        var csv = (await (await agent.GetAsync("/api/calls/export?status=not_placed")).Content.ReadAsStringAsync()).Split("\r\n");
 
         Assert.Multiple(() =>
         {
@@ -83,6 +84,8 @@ public sealed class NotPlacedCallTests(DatabaseEngine engine) : ApiFixture(engin
             Assert.That(listed, Is.EqualTo(new[] { callId }), "filterable by status");
             Assert.That(failed, Does.Not.Contain(callId), "not the agent's failure");
             Assert.That(all, Does.Contain(callId), "listed with the other calls");
+            Assert.That(csv.Where(line => line.StartsWith(callId + ",")).ToList(), Has.Count.EqualTo(1).And.All.Contains(",not_placed,"),
+                "exported as in the JSON API");
         });
 
         // Not live: the next tap for the same driver is dialled again at once, not refused as a double tap.
