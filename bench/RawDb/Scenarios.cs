@@ -36,7 +36,8 @@
 //  (6) POST /api/calls (synced with capture-sql.sh's (6), main after bb54e02), run at ONE worker beside (6′): the
 //      database's share of one call, without TeleCMI's answer in between (the stand-in's latency is measured apart)
 //        a. JWT check                         SELECT EXISTS(agent is active)
-//        b. what deciding needs, one SELECT   the agent, the driver (LEFT JOIN), today's TeleCMI calls (COUNT), a live
+//        b. what deciding needs, one SELECT   the agent, the driver (LEFT JOIN), today's TeleCMI calls without those never
+//                                             placed (COUNT; predicate DailyCallCap.Counts, edited by hand for issue 18), a live
 //                                             call to this driver (scalar subqueries)
 //        c. the call, autocommit              SET AUTOCOMMIT = 1; INSERT INTO call_logs (33 columns)
 //        d. TeleCMI accepted, autocommit      SET AUTOCOMMIT = 1; UPDATE call_logs SET Dispatch, Status, TeleCmiRequestId,
@@ -107,7 +108,7 @@ internal static class Sql
     public const string DialFacts =
         "SELECT `a`.`TeleCmiCallingAllowed`, `a`.`TeleCmiUserId`, `s`.`Id` IS NULL, `s`.`Id`, `s`.`Name`, `s`.`TmId`, `s`.`Phone`, (\n" +
         "    SELECT COUNT(*)\n    FROM `call_logs` AS `c`\n" +
-        "    WHERE ((`c`.`AgentId` = @__agentId_0) AND (`c`.`Provider` = 'TeleCmi')) AND (`c`.`CreatedAt` >= @__todayStart_2)), (\n" +
+        "    WHERE ((`c`.`AgentId` = @__agentId_0) AND (`c`.`CreatedAt` >= @__todayStart_2)) AND ((`c`.`Provider` = 'TeleCmi') AND (`c`.`Status` <> 'NotPlaced'))), (\n" +
         "    SELECT `c0`.`Id`\n    FROM `call_logs` AS `c0`\n" +
         "    WHERE (((`c0`.`AgentId` = @__agentId_0) AND (`c0`.`Provider` = 'TeleCmi')) AND ((`c0`.`DriverId` = @__driverId_1) AND (`c0`.`CreatedAt` >= @__since_3))) " +
         "AND (`c0`.`Status` IN ('Initiating', 'Initiated', 'Ringing', 'Answered') OR ((`c0`.`Status` = 'Failed') AND (`c0`.`Dispatch` = 'Unconfirmed')))\n" +

@@ -255,7 +255,7 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
-                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider");
+                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider", "Status");
 
                     b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
                         .HasDatabaseName("IX_call_logs_Reports");
@@ -418,6 +418,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("NotInterested")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotPlaced")
                         .HasColumnType("int");
 
                     b.Property<int>("NotReachable")

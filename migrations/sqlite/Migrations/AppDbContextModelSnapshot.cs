@@ -248,7 +248,7 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
-                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider");
+                    b.HasIndex("AgentId", "CreatedAt", "Id", "Provider", "Status");
 
                     b.HasIndex("CreatedAt", "Status", "Outcome", "TalkSeconds", "AgentDurationSeconds", "AgentId", "Provider")
                         .HasDatabaseName("IX_call_logs_Reports");
@@ -410,6 +410,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NotInterested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotPlaced")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NotReachable")

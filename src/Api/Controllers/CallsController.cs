@@ -35,7 +35,8 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="404">No such driver.</response>
     /// <response code="409">You are already calling this driver.</response>
     /// <response code="502">TeleCMI refused; the call log is <c>failed</c> with TeleCMI's reason.</response>
-    /// <response code="503">TeleCMI unavailable; no call was placed. See <c>Retry-After</c>.</response>
+    /// <response code="503">TeleCMI unavailable; no call was placed. The attempt is kept as <c>not_placed</c> (not a failed call, not
+    /// counted against the daily cap, not in the reports' calls); <c>callId</c> names it. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
     /// <response code="422">The number (or, without <c>phone</c>, the driver's number on record) is not an allowed destination:
     /// another country than <c>Calls:AllowedCountries</c>, or a premium-rate, shared-cost, toll-free, UAN, VoIP, personal,

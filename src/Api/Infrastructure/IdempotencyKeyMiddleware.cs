@@ -113,7 +113,7 @@ public sealed class IdempotencyKeyMiddleware(RequestDelegate next, IdempotencySt
     /// <remarks>
     /// A 2xx is stored: the request did what it was asked, and a retry must not do it again.
     /// A 502, 503 or 504 raised by InitiateCall after it stored the call log (TeleCMI refused, was unavailable, or did not
-    /// answer in time) is stored too: a failed call log was recorded and TeleCMI may even have dialled, so a retry with
+    /// answer in time) is stored too: a call log was recorded (failed, or not_placed) and TeleCMI may even have dialled, so a retry with
     /// the same key must see the same answer and not dial again; the client retries with a new key when it means to.
     /// Everything else (400, 401, 403, 404, 409, 413, 422, 429, an unexpected 500, the database unavailable) changed
     /// nothing, so the claim is deleted and the same key may be sent again once the cause is fixed.

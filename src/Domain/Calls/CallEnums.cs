@@ -17,10 +17,18 @@ public enum CallStatus
     Completed = 4,
     /// <summary>The agent or the driver did not answer (see <c>missedBy</c>).</summary>
     Missed = 5,
-    /// <summary>The call could not be placed (see <c>failureReason</c>).</summary>
+    /// <summary>
+    /// TeleCMI refused the call (an error code: wrong number, bad user id), or did not say whether it placed it and no
+    /// webhook told us since (see <c>failureReason</c>).
+    /// </summary>
     Failed = 6,
     /// <summary>No final word from TeleCMI in time; a late CDR can still complete it.</summary>
     Unknown = 7,
+    /// <summary>
+    /// TeleCMI was certainly not reached or said it was unavailable (connection refused, 503/429 after the retries,
+    /// circuit open): no call existed. Listed, but not a call in the reports' figures and not counted against the daily cap.
+    /// </summary>
+    NotPlaced = 8,
 }
 
 /// <summary>What the agent says happened. Separate from <see cref="CallStatus"/>.</summary>
@@ -81,12 +89,14 @@ public enum DispatchState
     Pending = 0,
     /// <summary>TeleCMI answered with a request id.</summary>
     Accepted = 1,
-    /// <summary>TeleCMI refused; no call was placed.</summary>
+    /// <summary>TeleCMI refused (an error code); no call was placed.</summary>
     Refused = 2,
     /// <summary>No answer (timeout, connection lost): the call may still have been placed.</summary>
     Unconfirmed = 3,
     /// <summary>Not a TeleCMI call.</summary>
     NotApplicable = 4,
+    /// <summary>The request certainly never reached TeleCMI, or TeleCMI answered that it is unavailable: no call was placed.</summary>
+    NotPlaced = 5,
 }
 
 /// <summary>Kind of provider signal.</summary>

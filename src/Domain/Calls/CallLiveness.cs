@@ -10,7 +10,8 @@ public static class CallLiveness
 {
     /// <summary>
     /// The rule as an expression a database can run: not finished yet (initiating, initiated, ringing, answered), or
-    /// failed while TeleCMI never confirmed whether it placed the call (it may be ringing anyway).
+    /// failed while TeleCMI never confirmed whether it placed the call (it may be ringing anyway). A call TeleCMI refused, or
+    /// one that never reached TeleCMI (<see cref="CallStatus.NotPlaced"/>), is not live: no phone can be ringing.
     /// </summary>
     public static Expression<Func<CallLog, bool>> IsLive { get; } = c =>
         c.Status == CallStatus.Initiating || c.Status == CallStatus.Initiated || c.Status == CallStatus.Ringing

@@ -77,7 +77,7 @@ public sealed class CallLog
     public int? DurationSeconds => TalkSeconds ?? AgentDurationSeconds;
 
     /// <summary>True once the status can no longer change by itself.</summary>
-    public bool IsTerminal => Status is CallStatus.Completed or CallStatus.Missed or CallStatus.Failed;
+    public bool IsTerminal => Status is CallStatus.Completed or CallStatus.Missed or CallStatus.Failed or CallStatus.NotPlaced;
 
     /// <summary>True while the call may still be ringing or talking (<see cref="CallLiveness"/>).</summary>
     public bool IsLive => CallLiveness.Of(this);
@@ -111,13 +111,27 @@ public sealed class CallLog
         Touch(nowUtc);
     }
 
-    /// <summary>TeleCMI refused the request or could not be reached: no call was placed.</summary>
+    /// <summary>TeleCMI refused the request (an error code): no call was placed, and the agent's attempt failed.</summary>
     public void MarkFailed(string reason, DateTime nowUtc)
     {
         RequireTeleCmi();
         if (Dispatch is not DispatchState.Pending)
             throw new DomainException($"A call in dispatch state '{Dispatch}' cannot be refused.");
         Dispatch = DispatchState.Refused;
+        FailureReason = reason;
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// TeleCMI certainly did not take the request (never connected, 503/429 after the retries, circuit open): the attempt
+    /// is kept as <see cref="CallStatus.NotPlaced"/>, which no report counts as a call or a failure.
+    /// </summary>
+    public void MarkNotPlaced(string reason, DateTime nowUtc)
+    {
+        RequireTeleCmi();
+        if (Dispatch is not DispatchState.Pending)
+            throw new DomainException($"A call in dispatch state '{Dispatch}' cannot become not placed.");
+        Dispatch = DispatchState.NotPlaced;
         FailureReason = reason;
         Touch(nowUtc);
     }
@@ -220,6 +234,8 @@ public sealed class CallLog
     {
         if (Provider == CallProvider.Manual) return Status;
         if (Dispatch == DispatchState.Refused) return CallStatus.Failed;
+        // Like a refusal, final: TeleCMI said it took nothing, so a stray webhook cannot make it a call.
+        if (Dispatch == DispatchState.NotPlaced) return CallStatus.NotPlaced;
         MissedBy = null;
         if (DriverLeg == LegState.Ended) return CallStatus.Completed;
         if (DriverLeg == LegState.Missed) return Missed(MissedParty.Driver);

@@ -18,6 +18,8 @@ public sealed class RollupFigure
     public int Failed { get; init; }
     public int InProgress { get; init; }
     public int Unknown { get; init; }
+    /// <summary>Attempts that never reached TeleCMI (status not_placed); not part of <see cref="Calls"/>.</summary>
+    public int NotPlaced { get; init; }
     public long TalkSeconds { get; init; }
     public int Connected { get; init; }
     public int NotReachable { get; init; }

@@ -55,6 +55,35 @@ public sealed class StuckAndDuplicateCallTests(DatabaseEngine engine)
         Assert.That(late["status"]!.GetValue<string>(), Is.EqualTo("completed"));
         Assert.That(late["durationSeconds"]!.GetValue<int>(), Is.EqualTo(42));
     }
+
+    [Test]
+    public async Task TheStaleCallSweep_NeverTouchesAnAttemptThatWasNotPlaced()
+    {
+        var (agent, _) = await api.NewAgentAsync("telecaller", teleCmi: true);
+        var driverId = await api.NewDriverAsync();
+        factory.Gateway.Answer = _ => Task.FromResult<TeleCmi.Application.Common.Interfaces.ClickToCallResult>(
+            new TeleCmi.Application.Common.Interfaces.ClickToCallResult.NotPlaced("TeleCMI answered HTTP 503", TimeSpan.FromSeconds(5)));
+        var problem = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.ServiceUnavailable);
+        var notPlacedId = problem["callId"]!.GetValue<string>();
+        var before = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{notPlacedId}"), HttpStatusCode.OK);
+        factory.Gateway.Answer = _ => Task.FromResult<TeleCmi.Application.Common.Interfaces.ClickToCallResult>(
+            new TeleCmi.Application.Common.Interfaces.ClickToCallResult.Accepted("req-" + Guid.NewGuid().ToString("N")[..12]));
+        var live = await TestApi.ReadAsync(await agent.PostAsJsonAsync("/api/calls", new { driverId = await api.NewDriverAsync("9876500071") }), HttpStatusCode.Created);
+
+        // The sweep has run once the live call beside it is marked unknown.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string status;
+        do
+        {
+            await Task.Delay(300);
+            status = (await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{live["id"]!.GetValue<string>()}"), HttpStatusCode.OK))["status"]!.GetValue<string>();
+        } while (status != "unknown" && DateTime.UtcNow < deadline);
+        Assert.That(status, Is.EqualTo("unknown"));
+        var after = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{notPlacedId}"), HttpStatusCode.OK);
+
+        Assert.That(after.ToJsonString(), Is.EqualTo(before.ToJsonString()), "still not_placed, untouched");
+        Assert.That(after["status"]!.GetValue<string>(), Is.EqualTo("not_placed"));
+    }
 }
 
 /// <summary>The double-tap guard, with the default stale time so the first call stays live.</summary>

@@ -144,6 +144,18 @@ public sealed class ClickToCallGatewayTests
     }
 
     [Test]
+    public async Task ClickToCall_WhenTeleCmiKeepsAnswering429_IsRetriedThenNotPlaced()
+    {
+        server.Given(Request.Create().WithPath(Path).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "12").WithBody("""{"code":429,"msg":"Too many requests"}"""));
+
+        var result = await Gateway().ClickToCallAsync(Call, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new ClickToCallResult.NotPlaced("TeleCMI answered HTTP 429", TimeSpan.FromSeconds(12))));
+        Assert.That(server.LogEntries.Count(), Is.EqualTo(3), "a 429 proves TeleCMI took nothing: retried twice, then given up");
+    }
+
+    [Test]
     public async Task ClickToCall_WhenTeleCmiIsSlowerThanTheAttemptTimeout_IsUnconfirmedAndNotRetried()
     {
         server.Given(Request.Create().WithPath(Path).UsingPost())

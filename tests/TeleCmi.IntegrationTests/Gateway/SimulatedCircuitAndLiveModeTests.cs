@@ -10,7 +10,7 @@ namespace TeleCmi.IntegrationTests.Gateway;
 public sealed class SimulatedCircuitAndLiveModeTests
 {
     [Test]
-    public async Task TeleCmiDown_0005_Answers503_ThenTheOpenCircuitAnswers503AtOnceWithoutCallingTeleCmi()
+    public async Task TeleCmiDown_0005_Answers503_ThenTheOpenCircuitAnswers503AtOnceWithoutCallingTeleCmi_BothKeptNotPlaced()
     {
         await using var app = new SimulatedApp(new()
         {
@@ -21,7 +21,7 @@ public sealed class SimulatedCircuitAndLiveModeTests
         int StandInCalls() => app.Logs.Lines.Count(l => l.Contains("TeleCMI stand-in: click2call"));
 
         using var first = await api.PlaceAsync("DRV-1007", "+919876500005");
-        await CallsApi.ReadAsync(first, HttpStatusCode.ServiceUnavailable);
+        var firstProblem = await CallsApi.ReadAsync(first, HttpStatusCode.ServiceUnavailable);
         Assert.That(first.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(10)), "TeleCMI's own Retry-After");
         Assert.That(StandInCalls(), Is.EqualTo(3), "a 503 proves nothing was placed, so it was retried twice");
 
@@ -34,7 +34,9 @@ public sealed class SimulatedCircuitAndLiveModeTests
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("paused"));
         Assert.That(StandInCalls(), Is.EqualTo(3), "the open circuit did not call TeleCMI");
         var call = await api.GetAsync(problem["callId"]!.GetValue<string>());
-        Assert.That(call["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(call["status"]!.GetValue<string>(), Is.EqualTo("not_placed"), "the open circuit placed nothing");
+        var firstCall = await api.GetAsync(firstProblem["callId"]!.GetValue<string>());
+        Assert.That(firstCall["status"]!.GetValue<string>(), Is.EqualTo("not_placed"), "503 after the retries placed nothing");
         Assert.That(app.Logs.Containing([SimulatedApp.DevelopmentAppSecret, .. SimulatedTeleCmiEndToEndTests.DemoNumbers()]), Is.Empty);
     }
 

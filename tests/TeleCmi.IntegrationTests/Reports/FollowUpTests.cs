@@ -18,6 +18,7 @@ namespace TeleCmi.IntegrationTests.Reports;
 ///          Z       12th 12:00          15th 10:00          upcoming
 ///          W       10th 09:00          11th 09:00          overdue; a later FAILED call does not supersede it
 ///          W       13th 12:00 failed   -
+///          W       13th 12:30 not placed -                 (TeleCMI down) does not supersede it either
 ///          V       9th 09:00           20th 10:00          superseded by a later manual call without follow-up
 ///          V       12th 09:00 manual   -
 /// agent E  X       12th 13:00          13th 11:00          another agent's
@@ -50,12 +51,13 @@ public sealed class FollowUpTests(DatabaseEngine engine) : ApiFixture(engine)
             WithFeedback(Completed(d, z, "2026-03-12 12:00", 45), CallOutcome.CallBackLater, Ist("2026-03-15 10:00")),
             WithFeedback(Missed(d, w, "2026-03-10 09:00"), CallOutcome.Busy, Ist("2026-03-11 09:00")),
             Failed(d, w, "2026-03-13 12:00"),
+            NotPlaced(d, w, Ist("2026-03-13 12:30")),
             WithFeedback(Completed(d, v, "2026-03-09 09:00", 20), CallOutcome.CallBackLater, Ist("2026-03-20 10:00")),
             Manual(d, v, "2026-03-12 09:00", CallOutcome.NotInterested),
             WithFeedback(Completed(e, x, "2026-03-12 13:00", 80), CallOutcome.CallBackLater, Ist("2026-03-13 11:00")),
         };
         await SaveAsync(Factory, calls);
-        (xToday, yToday, zLater, wOverdue, eToday) = (calls[1].Id, calls[2].Id, calls[3].Id, calls[4].Id, calls[8].Id);
+        (xToday, yToday, zLater, wOverdue, eToday) = (calls[1].Id, calls[2].Id, calls[3].Id, calls[4].Id, calls[9].Id);
     }
 
     [Test]
@@ -84,7 +86,7 @@ public sealed class FollowUpTests(DatabaseEngine engine) : ApiFixture(engine)
     [Test]
     public async Task Overdue_Upcoming_AndAll()
     {
-        Assert.That(await IdsAsync(agentD, "due=overdue"), Is.EqualTo(new[] { wOverdue, xToday }), "a failed call does not supersede W's follow-up");
+        Assert.That(await IdsAsync(agentD, "due=overdue"), Is.EqualTo(new[] { wOverdue, xToday }), "a failed call, or one never placed, does not supersede W's follow-up");
         Assert.That(await IdsAsync(agentD, "due=upcoming"), Is.EqualTo(new[] { yToday, zLater }), "V's follow-up was superseded by a later call");
         Assert.That(await IdsAsync(agentD, "due=all"), Is.EqualTo(new[] { wOverdue, xToday, yToday, zLater }));
         Assert.That(await IdsAsync(agentD, "due=all&limit=2&offset=1"), Is.EqualTo(new[] { xToday, yToday }));

@@ -69,6 +69,24 @@ public static class ReportData
         return Expect(call, CallStatus.Failed);
     }
 
+    /// <summary>A TeleCMI call TeleCMI refused, at an instant given with any offset.</summary>
+    public static CallLog Failed(int agentId, CallParty driver, DateTimeOffset when)
+    {
+        var at = when.UtcDateTime;
+        var call = CallLog.StartTeleCmiCall(agentId, driver, at);
+        call.MarkFailed("TeleCMI refused the call (code 404): Invalid number", at.AddSeconds(1));
+        return Expect(call, CallStatus.Failed);
+    }
+
+    /// <summary>An attempt that never reached TeleCMI (TeleCMI down): kept, but no call.</summary>
+    public static CallLog NotPlaced(int agentId, CallParty driver, DateTimeOffset when)
+    {
+        var at = when.UtcDateTime;
+        var call = CallLog.StartTeleCmiCall(agentId, driver, at);
+        call.MarkNotPlaced("TeleCMI unavailable, no call was placed: TeleCMI answered HTTP 503", at.AddSeconds(1));
+        return Expect(call, CallStatus.NotPlaced);
+    }
+
     /// <summary>A TeleCMI call accepted by TeleCMI with no webhook yet.</summary>
     public static CallLog Initiated(int agentId, CallParty driver, string ist) =>
         Expect(Dispatched(agentId, driver, Ist(ist).UtcDateTime), CallStatus.Initiated);

@@ -219,6 +219,7 @@ public sealed class ReportTests(DatabaseEngine engine) : ApiFixture(engine)
             Assert.That(f["failed"]!.GetValue<int>(), Is.EqualTo(failed), "failed");
             Assert.That(f["inProgress"]!.GetValue<int>(), Is.EqualTo(inProgress), "inProgress");
             Assert.That(f["unknown"]!.GetValue<int>(), Is.EqualTo(0), "unknown");
+            Assert.That(f["notPlaced"]!.GetValue<int>(), Is.EqualTo(0), "notPlaced");
             Assert.That(f["connectRate"]!.GetValue<double>(), Is.EqualTo(connectRate).Within(0.00005), "connectRate");
             Assert.That(f["talkSeconds"]!.GetValue<long>(), Is.EqualTo(talk), "talkSeconds");
             Assert.That(f["averageTalkSeconds"]!.GetValue<double>(), Is.EqualTo(avgTalk).Within(0.05), "averageTalkSeconds");

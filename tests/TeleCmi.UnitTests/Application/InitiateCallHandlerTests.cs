@@ -218,7 +218,7 @@ public sealed class InitiateCallHandlerTests
     }
 
     [Test]
-    public async Task Handle_TeleCmiUnreachable_ThrowsProviderUnavailableNotTimedOutAndTheCallFails()
+    public async Task Handle_TeleCmiUnreachable_ThrowsProviderUnavailableNotTimedOutAndTheAttemptIsNotPlaced()
     {
         TeleCmiAnswers(new ClickToCallResult.NotPlaced("could not connect to TeleCMI", TimeSpan.FromSeconds(45)));
 
@@ -230,8 +230,8 @@ public sealed class InitiateCallHandlerTests
             Assert.That(ex!.TimedOut, Is.False);
             Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(45)));
             Assert.That(ex.CallId, Is.EqualTo(stored.Id));
-            Assert.That(stored.Status, Is.EqualTo(CallStatus.Failed));
-            Assert.That(stored.Dispatch, Is.EqualTo(DispatchState.Refused));
+            Assert.That(stored.Status, Is.EqualTo(CallStatus.NotPlaced), "no call existed: not the agent's failure");
+            Assert.That(stored.Dispatch, Is.EqualTo(DispatchState.NotPlaced));
             Assert.That(stored.FailureReason, Does.Contain("could not connect to TeleCMI"));
         });
     }
@@ -375,9 +375,33 @@ public sealed class InitiateCallHandlerTests
         Assert.That(metrics.Of("telecmi.calls.initiated", ("result", "accepted")), Has.Count.EqualTo(1));
     }
 
-    private InitiateCallHandler Handler() => new(
+    [Test]
+    public async Task Handle_SecondTapAfterTheFirstWasNotPlaced_PlacesANewCall_AndTheOutageDoesNotSpendTheDailyCap()
+    {
+        TeleCmiAnswers(new ClickToCallResult.NotPlaced("TeleCMI answered HTTP 503", TimeSpan.FromSeconds(10)));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.ThrowsAsync<ProviderUnavailableException>(async () => await Handler(dailyCap: 1).Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        TeleCmiAnswers(new ClickToCallResult.Accepted("req-after-outage"));
+
+        var placed = await Handler(dailyCap: 1).Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(placed.Status, Is.EqualTo(CallStatus.Initiated), "not live, and not one of today's calls");
+            Assert.That(sent, Has.Count.EqualTo(4));
+        });
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.ThrowsAsync<TooManyRequestsException>(async () => await Handler(dailyCap: 1).Handle(new InitiateCallCommand(OtherDriverId, null), CancellationToken.None),
+            "the one placed call uses up a cap of 1");
+    }
+
+    private InitiateCallHandler Handler(int dailyCap = 300) => new(
         db, user.Object, gateway.Object, new WebhookApplier(db, clock, metrics.Metrics, NullLogger<WebhookApplier>.Instance), clock,
-        new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions()), DestinationPolicy.Default, metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
+        new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions { DailyTeleCmiCallCap = dailyCap }),
+        DestinationPolicy.Default, metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
 
     private void SignedInAs(int agentId)
     {

@@ -100,7 +100,7 @@ public sealed class InitiateCallHandler(
                 await db.ChangeAsync(call, c => c.MarkFailed($"TeleCMI refused the call (code {refused.Code}): {refused.Message}", Now), CancellationToken.None);
                 throw new ProviderRefusedException($"TeleCMI refused the call: {refused.Message}", call.Id);
             case ClickToCallResult.NotPlaced notPlaced:
-                await db.ChangeAsync(call, c => c.MarkFailed($"TeleCMI unavailable, no call was placed: {notPlaced.Reason}", Now), CancellationToken.None);
+                await db.ChangeAsync(call, c => c.MarkNotPlaced($"TeleCMI unavailable, no call was placed: {notPlaced.Reason}", Now), CancellationToken.None);
                 throw new ProviderUnavailableException($"TeleCMI is unavailable: {notPlaced.Reason}. No call was placed; try again later.", notPlaced.RetryAfter, callId: call.Id);
             case ClickToCallResult.Unconfirmed unconfirmed:
                 logger.LogWarning("TeleCMI did not confirm call {CallId}: {Reason}", call.Id, unconfirmed.Reason);
@@ -125,6 +125,7 @@ public sealed class InitiateCallHandler(
         var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
         var teleCmiCalls = db.CallLogs.Where(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi);
         var liveToDriver = teleCmiCalls.Where(c => c.DriverId == driverId && c.CreatedAt >= since).Where(CallLiveness.IsLive);
+        var countedToday = db.CallLogs.Where(c => c.AgentId == agentId && c.CreatedAt >= todayStart).Where(DailyCallCap.Counts);
         return (
             from a in db.Agents.AsNoTracking()
             where a.Id == agentId
@@ -133,7 +134,7 @@ public sealed class InitiateCallHandler(
                 a.TeleCmiCallingAllowed,
                 a.TeleCmiUserId,
                 d == null ? null : new DriverFacts(d.Id, d.Name, d.TmId, d.Phone),
-                teleCmiCalls.Count(c => c.CreatedAt >= todayStart),
+                countedToday.Count(),
                 liveToDriver.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
     }

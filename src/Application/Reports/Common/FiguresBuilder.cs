@@ -2,16 +2,24 @@ using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Reports.Common;
 
-/// <summary>Adds up <see cref="FigureRow"/>s into <see cref="CallFigures"/>.</summary>
+/// <summary>
+/// Adds up <see cref="FigureRow"/>s into <see cref="CallFigures"/>. Attempts never placed are counted apart
+/// (<see cref="CallFigures.NotPlaced"/>) and in nothing else, whichever report, rollup or live count the rows come from.
+/// </summary>
 public sealed class FiguresBuilder
 {
     private readonly int[] statuses = new int[Enum.GetValues<CallStatus>().Length];
     private readonly int[] outcomes = new int[Enum.GetValues<CallOutcome>().Length];
-    private int calls, noOutcome;
+    private int calls, noOutcome, notPlaced;
     private long talkSeconds;
 
     public FiguresBuilder Add(FigureRow row)
     {
+        if (row.Status == CallStatus.NotPlaced)
+        {
+            notPlaced += row.Calls;
+            return this;
+        }
         calls += row.Calls;
         talkSeconds += row.TalkSeconds;
         statuses[(int)row.Status] += row.Calls;
@@ -24,6 +32,7 @@ public sealed class FiguresBuilder
     public FiguresBuilder Add(CallFigures f)
     {
         calls += f.Calls;
+        notPlaced += f.NotPlaced;
         talkSeconds += f.TalkSeconds;
         statuses[(int)CallStatus.Completed] += f.Completed;
         statuses[(int)CallStatus.Answered] += f.Answered - f.Completed;
@@ -44,7 +53,7 @@ public sealed class FiguresBuilder
         int O(CallOutcome o) => outcomes[(int)o];
         return CallFigures.FromCounts(
             calls, S(CallStatus.Answered) + S(CallStatus.Completed), S(CallStatus.Completed), S(CallStatus.Missed), S(CallStatus.Failed),
-            S(CallStatus.Initiating) + S(CallStatus.Initiated) + S(CallStatus.Ringing), S(CallStatus.Unknown), talkSeconds,
+            S(CallStatus.Initiating) + S(CallStatus.Initiated) + S(CallStatus.Ringing), S(CallStatus.Unknown), notPlaced, talkSeconds,
             new OutcomeCounts(O(CallOutcome.Connected), O(CallOutcome.NotReachable), O(CallOutcome.Busy), O(CallOutcome.WrongNumber),
                 O(CallOutcome.CallBackLater), O(CallOutcome.Interested), O(CallOutcome.NotInterested), O(CallOutcome.Other), noOutcome));
     }

@@ -95,9 +95,10 @@ public sealed class ReportFigures(IAppDbContext db, ICurrentUser user, BusinessC
             g => g.Aggregate(new FiguresBuilder(), (b, r) => b.Add(FigureCode.Row(r.Code, r.Calls, r.Talk))).Build());
     }
 
-    /// <summary>How many agents placed calls between the two days.</summary>
+    /// <summary>How many agents placed calls between the two days (attempts that never reached TeleCMI are no calls).</summary>
     public Task<int> AgentsWithCallsAsync(DateOnly from, DateOnly to, int? agentId, CancellationToken ct) =>
         Calls(calendar.StartOfDayUtc(from), calendar.StartOfDayUtc(to.AddDays(1)), agentId, null)
+            .Where(c => c.Status != CallStatus.NotPlaced)
             .Select(c => c.AgentId).Distinct().CountAsync(ct);
 
     /// <summary>The sum of several sets of figures.</summary>

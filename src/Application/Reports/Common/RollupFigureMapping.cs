@@ -11,7 +11,7 @@ public static class RollupFigureMapping
     {
         Zone = zone, Day = day, Provider = provider,
         Calls = f.Calls, Answered = f.Answered, Completed = f.Completed, Missed = f.Missed, Failed = f.Failed,
-        InProgress = f.InProgress, Unknown = f.Unknown, TalkSeconds = f.TalkSeconds,
+        InProgress = f.InProgress, Unknown = f.Unknown, NotPlaced = f.NotPlaced, TalkSeconds = f.TalkSeconds,
         Connected = f.Outcomes.Connected, NotReachable = f.Outcomes.NotReachable, Busy = f.Outcomes.Busy,
         WrongNumber = f.Outcomes.WrongNumber, CallBackLater = f.Outcomes.CallBackLater, Interested = f.Outcomes.Interested,
         NotInterested = f.Outcomes.NotInterested, OtherOutcome = f.Outcomes.Other, NoOutcome = f.Outcomes.None,
@@ -19,6 +19,6 @@ public static class RollupFigureMapping
 
     /// <summary>The figures a stored row holds.</summary>
     public static CallFigures ToFigures(this RollupFigure r) => CallFigures.FromCounts(
-        r.Calls, r.Answered, r.Completed, r.Missed, r.Failed, r.InProgress, r.Unknown, r.TalkSeconds,
+        r.Calls, r.Answered, r.Completed, r.Missed, r.Failed, r.InProgress, r.Unknown, r.NotPlaced, r.TalkSeconds,
         new OutcomeCounts(r.Connected, r.NotReachable, r.Busy, r.WrongNumber, r.CallBackLater, r.Interested, r.NotInterested, r.OtherOutcome, r.NoOutcome));
 }

@@ -45,9 +45,10 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
 
         // Lists are newest first, per agent or for everyone, optionally by status or driver, in (CreatedAt, Id) order:
         // the id in each index serves the tie-break of the order and the keyset (cursor) predicate on both engines.
-        // Provider last: the daily TeleCMI call cap counts an agent's TeleCMI calls today from this index alone, without
-        // reading each row (2.2 -> 0.3 ms for ~650 calls in a day, docs/PERFORMANCE.md); the lists use its first three columns.
-        b.HasIndex(c => new { c.AgentId, c.CreatedAt, c.Id, c.Provider });
+        // Provider and Status last: the daily TeleCMI call cap counts an agent's TeleCMI calls today, without those never
+        // placed (DailyCallCap.Counts), from this index alone, without reading each row (2.2 -> 0.3 ms for ~650 calls in a
+        // day, docs/PERFORMANCE.md); the lists use its first three columns.
+        b.HasIndex(c => new { c.AgentId, c.CreatedAt, c.Id, c.Provider, c.Status });
         b.HasIndex(c => new { c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.DriverId, c.CreatedAt, c.Id });
