@@ -22,113 +22,6 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
-            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
-                {
-                    b.Property<string>("Zone")
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.HasKey("Zone", "Day");
-
-                    b.ToTable("report_days", (string)null);
-                });
-
-            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
-                {
-                    b.Property<string>("Zone")
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(16)
-                        .HasColumnType("varchar(16)");
-
-                    b.Property<int>("Answered")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Busy")
-                        .HasColumnType("int");
-
-                    b.Property<int>("CallBackLater")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Completed")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Connected")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("int");
-
-                    b.Property<int>("InProgress")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Interested")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Missed")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NoOutcome")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NotInterested")
-                        .HasColumnType("int");
-
-                    b.Property<int>("NotReachable")
-                        .HasColumnType("int");
-
-                    b.Property<int>("OtherOutcome")
-                        .HasColumnType("int");
-
-                    b.Property<long>("TalkSeconds")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Unknown")
-                        .HasColumnType("int");
-
-                    b.Property<int>("WrongNumber")
-                        .HasColumnType("int");
-
-                    b.HasKey("Zone", "Day", "Provider");
-
-                    b.ToTable("report_day_figures", (string)null);
-                });
-
-            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("MarkedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.ToTable("report_stale_days", (string)null);
-                });
-
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")
@@ -147,6 +40,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTime?>("LastDialAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -432,6 +328,113 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Zone", "Day");
+
+                    b.ToTable("report_days", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallBackLater")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Connected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Interested")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotInterested")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotReachable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherOutcome")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WrongNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Zone", "Day", "Provider");
+
+                    b.ToTable("report_day_figures", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("report_stale_days", (string)null);
                 });
 
             modelBuilder.Entity("TeleCmi.Domain.Webhooks.WebhookDelivery", b =>

@@ -17,111 +17,6 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
-            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
-                {
-                    b.Property<string>("Zone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Zone", "Day");
-
-                    b.ToTable("report_days", (string)null);
-                });
-
-            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
-                {
-                    b.Property<string>("Zone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Answered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Busy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CallBackLater")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Completed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Connected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InProgress")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Interested")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Missed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NoOutcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NotInterested")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NotReachable")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OtherOutcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TalkSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unknown")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WrongNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Zone", "Day", "Provider");
-
-                    b.ToTable("report_day_figures", (string)null);
-                });
-
-            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MarkedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.ToTable("report_stale_days", (string)null);
-                });
-
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")
@@ -138,6 +33,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastDialAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -422,6 +320,111 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupDay", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Zone", "Day");
+
+                    b.ToTable("report_days", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.RollupFigure", b =>
+                {
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Busy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallBackLater")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Connected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotInterested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotReachable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrongNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Zone", "Day", "Provider");
+
+                    b.ToTable("report_day_figures", (string)null);
+                });
+
+            modelBuilder.Entity("TeleCmi.Domain.Reports.StaleRollupDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("report_stale_days", (string)null);
                 });
 
             modelBuilder.Entity("TeleCmi.Domain.Webhooks.WebhookDelivery", b =>
