@@ -248,7 +248,7 @@ BATCHES_BEFORE="0 0"
 # metric_sum_count PREFIX LABEL...: "<sum> <count>" of the service's histogram PREFIX (Prometheus names, e.g.
 # telecmi_webhooks_batch_size) over the series carrying every LABEL (e.g. 'outcome="committed"'), from /metrics.
 metric_sum_count() {
-  curl -s "$BENCH_URL/metrics" | python3 -c '
+  curl -s "$BENCH_METRICS_URL/metrics" | python3 -c '
 import sys
 prefix, labels = sys.argv[1], sys.argv[2:]
 total = count = 0.0
