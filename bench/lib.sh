@@ -10,7 +10,8 @@ BENCH_URL="http://127.0.0.1:${BENCH_PORT}"
 BENCH_METRICS_PORT="${BENCH_METRICS_PORT:-5297}"
 BENCH_METRICS_URL="http://127.0.0.1:${BENCH_METRICS_PORT}"
 BENCH_WORK="${BENCH_WORK:-$BENCH_DIR/.work/$BENCH_DB_NAME}"
-SERVICE_DLL="$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll"
+# BENCH_SERVICE_DLL: another build of the service (A/B runs of two versions with BENCH_SKIP_BUILD=1).
+SERVICE_DLL="${BENCH_SERVICE_DLL:-$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll}"
 # The TeleCMI stand-in's own project (src/TeleCmiStandIn); building src/Api builds it too (the API references it).
 STANDIN_DLL="$REPO_ROOT/src/TeleCmiStandIn/bin/Release/net10.0/TeleCmi.StandIn.dll"
 SERVICE_LOG="$BENCH_WORK/service.log"
