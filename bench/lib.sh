@@ -6,8 +6,12 @@ BENCH_DIR="${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}"
 REPO_ROOT="${REPO_ROOT:-$(cd "$BENCH_DIR/.." && pwd)}"
 BENCH_PORT="${BENCH_PORT:-5299}"
 BENCH_URL="http://127.0.0.1:${BENCH_PORT}"
+# Outside Development the service serves /metrics only on a port of its own (Metrics:Port); run.sh reads it there.
+BENCH_METRICS_PORT="${BENCH_METRICS_PORT:-5297}"
+BENCH_METRICS_URL="http://127.0.0.1:${BENCH_METRICS_PORT}"
 BENCH_WORK="${BENCH_WORK:-$BENCH_DIR/.work/$BENCH_DB_NAME}"
-SERVICE_DLL="$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll"
+# BENCH_SERVICE_DLL: another build of the service (A/B runs of two versions with BENCH_SKIP_BUILD=1).
+SERVICE_DLL="${BENCH_SERVICE_DLL:-$REPO_ROOT/src/Api/bin/Release/net10.0/TeleCmi.Api.dll}"
 # The TeleCMI stand-in's own project (src/TeleCmiStandIn); building src/Api builds it too (the API references it).
 STANDIN_DLL="$REPO_ROOT/src/TeleCmiStandIn/bin/Release/net10.0/TeleCmi.StandIn.dll"
 SERVICE_LOG="$BENCH_WORK/service.log"
@@ -79,6 +83,7 @@ bench_start_service() {
     Reporting__TimeZone="${BENCH_TIME_ZONE:-Asia/Kolkata}" \
     Calls__DailyTeleCmiCallCap=1000000 \
     Metrics__Enabled=true \
+    Metrics__Port="$BENCH_METRICS_PORT" \
     ${BENCH_SERVICE_ENV:-} \
     "$@" \
     setsid dotnet "$SERVICE_DLL" >"$SERVICE_LOG" 2>&1 </dev/null &

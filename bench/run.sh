@@ -15,7 +15,8 @@
 #   BENCH_SOAK_SECONDS=300     the soak (0 = skip)
 #   BENCH_SCENARIOS="..."      subset, e.g. "list_agent webhooks" (ids: list_agent list_agent_nototal list_supervisor deep_offset
 #                              deep_cursor webhooks report_30d report_18m initiate soak baseline); "initiate" also
-#                              runs scenario 6 at one connection (initiate_c1) and the stand-in alone (standin_c1)
+#                              runs scenario 6 at one connection (initiate_c1) and the stand-in alone (standin_c1);
+#                              "initiate_c1" runs only those two rows, (6″) and (6′) (~2 min with the default durations)
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2 BENCH_WARMUP_SECONDS=20 BENCH_WRK_TIMEOUT=30s (the warm-up lets tiered JIT
 #                              settle: with 5 s, the first ~40 s of a scenario were still compiling, see docs/PERFORMANCE.md)
 #   BENCH_SKIP_BUILD=1         reuse the existing Release builds
@@ -46,6 +47,7 @@ WRK_TIMEOUT="${BENCH_WRK_TIMEOUT:-30s}"   # a request slower than this counts as
 THREADS="${BENCH_THREADS:-2}"
 WEBHOOK_WRITERS="${BENCH_WEBHOOK_WRITERS:-2}"   # the service's Webhooks:Writers, and the baseline's writers for (4)
 ALL_SCENARIOS="list_agent list_agent_nototal list_supervisor deep_offset deep_cursor webhooks report_30d report_18m initiate soak baseline"
+# (initiate_c1 is not listed: "initiate" includes it)
 SCENARIOS="${BENCH_SCENARIOS:-$ALL_SCENARIOS}"
 CLICK2CALL_LATENCY_MS="${BENCH_CLICK2CALL_LATENCY_MS:-50}"
 export BENCH_CLICK2CALL_LATENCY_MS="$CLICK2CALL_LATENCY_MS"
@@ -246,7 +248,7 @@ BATCHES_BEFORE="0 0"
 # metric_sum_count PREFIX LABEL...: "<sum> <count>" of the service's histogram PREFIX (Prometheus names, e.g.
 # telecmi_webhooks_batch_size) over the series carrying every LABEL (e.g. 'outcome="committed"'), from /metrics.
 metric_sum_count() {
-  curl -s "$BENCH_URL/metrics" | python3 -c '
+  curl -s "$BENCH_METRICS_URL/metrics" | python3 -c '
 import sys
 prefix, labels = sys.argv[1], sys.argv[2:]
 total = count = 0.0
@@ -324,14 +326,16 @@ fi
 if want soak && [ "$SOAK" -gt 0 ]; then
   run_counted soak soak "$SOAK"
 fi
-if want initiate; then
+if want initiate || want initiate_c1; then
   # The stand-in posts six webhooks per call, BENCH_EVENT_SPACING_MS apart: at least that long before a quiet check.
   SETTLE_MIN=$(( BENCH_EVENT_SPACING_MS * 8 / 1000 + 3 ))
-  run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
-  # The same 32 connections, paced (each waits ~BENCH_PACE_MS between its calls): well below saturation, so its p50
-  # is the added latency under concurrent load without queueing (closed-loop (6) measures the overload).
-  settle "$SETTLE_MIN"
-  run_wrk initiate_paced initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1 BENCH_PACE_MS="${BENCH_PACE_MS:-640}"
+  if want initiate; then
+    run_wrk initiate initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=0
+    # The same 32 connections, paced (each waits ~BENCH_PACE_MS between its calls): well below saturation, so its p50
+    # is the added latency under concurrent load without queueing (closed-loop (6) measures the overload).
+    settle "$SETTLE_MIN"
+    run_wrk initiate_paced initiate "$DURATION" BENCH_DRIVER_START="$RANDOM" BENCH_DRIVER_BLOCK=1 BENCH_PACE_MS="${BENCH_PACE_MS:-640}"
+  fi
   # The stand-in alone at ONE connection (its click2call as the gateway sends it): its own latency, which (6′) subtracts.
   settle "$SETTLE_MIN"
   TARGET_URL="$BENCH_STANDIN_URL" \

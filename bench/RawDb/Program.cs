@@ -9,7 +9,10 @@
 //        deliveries into one transaction per batch (ADR 0008); the baseline then runs --writers workers, each writing
 //        batches of the service's mean batch size ("requests" counted per delivery). --batch 1: one delivery per
 //        request on --workers workers (the intake without grouping).
-//        initiate: [--gap-ms 50] an idle wait where the service waits for TeleCMI, not counted in the latency.
+//        initiate: [--gap-ms 50] an idle wait where the service waits for TeleCMI, not counted in the latency;
+//        [--dial-lock 1] the decision as the service makes it since issue 18 (READ COMMITTED transaction whose first
+//        statement writes the agent's row, then the facts and the INSERT, then COMMIT); 0: the shape before (facts, then
+//        the INSERT on its own), for an A/B of what the lock costs in the database.
 
 using System.Diagnostics;
 using System.Globalization;
@@ -40,7 +43,8 @@ var cs = new MySqlConnectionStringBuilder(Arg("connection", Environment.GetEnvir
 var fixtures = await Fixtures.LoadAsync(work, cs);
 if (appliedShare < 0) appliedShare = Fixtures.AppliedShareFrom(Arg("service-result", "")) ?? 0.2;
 var gapMs = int.Parse(Arg("gap-ms", "0"), CultureInfo.InvariantCulture);
-var run = new Scenarios(fixtures, appliedShare, batch, gapMs).For(scenario);
+var dialLock = Arg("dial-lock", "1") != "0";
+var run = new Scenarios(fixtures, appliedShare, batch, gapMs, dialLock).For(scenario);
 
 // Warm the pool and the buffer pool, unrecorded.
 await Measure(TimeSpan.FromSeconds(warmup), record: false);
@@ -64,6 +68,7 @@ var result = new Dictionary<string, object?>
     ["applied_share"] = scenario == "webhooks" ? Math.Round(appliedShare, 3) : null,
     ["batch"] = scenario == "webhooks" ? batch : null,
     ["gap_ms"] = scenario == "initiate" ? gapMs : null,
+    ["dial_lock"] = scenario == "initiate" ? dialLock : null,
 };
 if (scenario == "initiate")
 {

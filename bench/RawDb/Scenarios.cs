@@ -36,10 +36,13 @@
 //  (6) POST /api/calls (synced with capture-sql.sh's (6), main after bb54e02), run at ONE worker beside (6′): the
 //      database's share of one call, without TeleCMI's answer in between (the stand-in's latency is measured apart)
 //        a. JWT check                         SELECT EXISTS(agent is active)
-//        b. what deciding needs, one SELECT   the agent, the driver (LEFT JOIN), today's TeleCMI calls without those never
-//                                             placed (COUNT; predicate DailyCallCap.Counts, edited by hand for issue 18), a live
+//        a′. since issue 18 (--dial-lock 1)   SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;
+//                                             UPDATE agents SET LastDialAt WHERE Id (locks the agent's row); b and c in it
+//        b. what deciding needs, one SELECT   the agent, the driver (LEFT JOIN), today's TeleCMI calls without those never placed
+//                                             (COUNT; predicate DailyCallCap.Counts, edited by hand for issue 18), a live
 //                                             call to this driver (scalar subqueries)
-//        c. the call, autocommit              SET AUTOCOMMIT = 1; INSERT INTO call_logs (33 columns)
+//        c. the call                          INSERT INTO call_logs (33 columns); then COMMIT (before issue 18, and with
+//                                             --dial-lock 0: SET AUTOCOMMIT = 1; INSERT … on its own)
 //        d. TeleCMI accepted, autocommit      SET AUTOCOMMIT = 1; UPDATE call_logs SET Dispatch, Status, TeleCmiRequestId,
 //                                             UpdatedAt, Version WHERE Id AND Version; SELECT ROW_COUNT();
 //        e. webhooks that came first          SELECT Id FROM webhook_deliveries WHERE Match = 'Unmatched' AND (EchoedCallId
@@ -116,6 +119,9 @@ internal static class Sql
         "FROM `agents` AS `a`\nCROSS JOIN (\n    SELECT `d0`.`Id`, `d0`.`Name`, `d0`.`Phone`, `d0`.`TmId`\n    FROM (\n        SELECT 1\n    ) AS `e`\n" +
         "    LEFT JOIN (\n        SELECT `d`.`Id`, `d`.`Name`, `d`.`Phone`, `d`.`TmId`\n        FROM `drivers` AS `d`\n        WHERE `d`.`Id` = @__driverId_1\n" +
         "    ) AS `d0` ON TRUE\n) AS `s`\nWHERE `a`.`Id` = @__agentId_0\nLIMIT 1";
+    // issue 18: the decision's first statement, in a READ COMMITTED transaction (EF Core's ExecuteUpdate), which locks the agent's row
+    public const string AgentDialLocked =
+        "UPDATE `agents` AS `a`\nSET `a`.`LastDialAt` = @__Now_1\nWHERE `a`.`Id` = @__agentId_0";
     public const string CallInserted =
         "SET AUTOCOMMIT = 1;\nINSERT INTO `call_logs` (`Id`, `AgentDurationSeconds`, `AgentHangupReason`, `AgentId`, `AgentLeg`, `AgentLegId`, `AnsweredAt`, " +
         "`ConversationId`, `CreatedAt`, `Dispatch`, `DriverId`, `DriverLeg`, `DriverLegId`, `DriverName`, `DriverPhone`, `DriverTmId`, `EndedAt`, " +
@@ -142,7 +148,7 @@ internal static class Sql
 /// <summary>A seeded call webhooks can match (from fixtures.json).</summary>
 internal sealed record HookCall(string CallId, string RequestId, string ConversationId, string AgentLeg, string DriverLeg, string To, string User, int Talk, long Time);
 
-internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1, int gapMs = 0)
+internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1, int gapMs = 0, bool dialLock = true)
 {
     /// <summary>
     /// Time a request spent waiting on purpose (initiate's stand-in gap), in Stopwatch ticks; each worker sets its own box,
@@ -349,7 +355,16 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
         await AuthAsync(db, agentId);
         string name, phone;
         object tmId;
-        await using (var facts = Cmd(db, Sql.DialFacts))
+        // Since issue 18 the decision (lock, facts, INSERT) is one transaction; --dial-lock 0 sends the shape before.
+        await using var decision = dialLock ? await db.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted) : null;
+        if (decision is not null)
+        {
+            await using var lockAgent = Cmd(db, Sql.AgentDialLocked, decision);
+            lockAgent.Parameters.AddWithValue("@__Now_1", now);
+            lockAgent.Parameters.AddWithValue("@__agentId_0", agentId);
+            await lockAgent.ExecuteNonQueryAsync();
+        }
+        await using (var facts = Cmd(db, Sql.DialFacts, decision))
         {
             facts.Parameters.AddWithValue("@__agentId_0", agentId);
             facts.Parameters.AddWithValue("@__todayStart_2", todayStart);
@@ -360,7 +375,8 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
             (name, tmId, phone) = (r.GetString(4), r.IsDBNull(5) ? DBNull.Value : r.GetString(5), r.GetString(6));
         }
         var id = "call_rawdb_" + Guid.CreateVersion7().ToString("N");
-        await using (var insert = Cmd(db, Sql.CallInserted))
+        // Inside the transaction EF Core sends the INSERT without Pomelo's "SET AUTOCOMMIT = 1" (which would commit early).
+        await using (var insert = Cmd(db, decision is null ? Sql.CallInserted : Sql.CallInserted.Replace("SET AUTOCOMMIT = 1;\n", ""), decision))
         {
             object?[] values =
             [
@@ -370,6 +386,7 @@ internal sealed class Scenarios(Fixtures fx, double appliedShare, int batch = 1,
             for (var i = 0; i < values.Length; i++) insert.Parameters.AddWithValue($"@p{i}", values[i] ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync();
         }
+        if (decision is not null) await decision.CommitAsync();
         if (gapMs > 0)
         {
             // Where the service waits for TeleCMI's answer: the connection stays open and idle, as the service's does.

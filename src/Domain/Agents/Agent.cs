@@ -46,6 +46,12 @@ public sealed partial class Agent
 
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>
+    /// When the agent last started a TeleCMI dial. Written as the first statement of every dial's decision, so the
+    /// database locks the agent's row until that decision commits: an agent's dials are decided one at a time, on any
+    /// number of service instances (docs/RELIABILITY.md, "One dial per intent").
+    /// </summary>
+    public DateTime? LastDialAt { get; private set; }
 
     [GeneratedRegex(@"^\d{1,10}_\d{1,15}$")]
     private static partial Regex TeleCmiUserIdPattern();

@@ -1,4 +1,6 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Agents;
@@ -26,6 +28,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public void ClearTracked() => ChangeTracker.Clear();
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken) => Database.OpenConnectionAsync(cancellationToken);
+
+    // Microsoft.Data.Sqlite turns every level but ReadUncommitted into BEGIN IMMEDIATE (serialisable, writer lock taken).
+    public Task<IDbContextTransaction> BeginReadCommittedTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -167,6 +167,48 @@ public sealed class InitiateCallHandlerTests
     }
 
     [Test]
+    public async Task Handle_AsksTeleCmiOnlyAfterTheDecisionCommitted_SoTheAgentsRowIsNotLockedOverTheHttpCall()
+    {
+        var transactionOpenWhileTeleCmiWasAsked = true;
+        gateway.Setup(g => g.ClickToCallAsync(It.IsAny<ClickToCallRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                transactionOpenWhileTeleCmiWasAsked = db.Database.CurrentTransaction is not null;
+                return new ClickToCallResult.Accepted("req-1");
+            });
+
+        await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None);
+
+        Assert.That(transactionOpenWhileTeleCmiWasAsked, Is.False);
+    }
+
+    [Test]
+    public async Task Handle_PlacedCall_RecordsWhenTheAgentLastDialled()
+    {
+        TeleCmiAnswers(new ClickToCallResult.Accepted("req-1"));
+
+        await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None);
+
+        Assert.That((await AgentAsync()).LastDialAt, Is.EqualTo(Start.UtcDateTime));
+    }
+
+    [Test]
+    public async Task Handle_RefusedTap_RollsBackAndLeavesTheAgentsRowAsItWas()
+    {
+        TeleCmiAnswers(new ClickToCallResult.Accepted("req-1"));
+        await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.ThrowsAsync<ConflictException>(async () => await Handler().Handle(new InitiateCallCommand(DriverId, null), CancellationToken.None));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await AgentAsync()).LastDialAt, Is.EqualTo(Start.UtcDateTime));
+            Assert.That(await CallCountAsync(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Handle_WebhookThatBeatTeleCmisAnswer_IsAppliedOnceTheRequestIdIsKnown()
     {
         long deliveryId = 0;
@@ -418,6 +460,12 @@ public sealed class InitiateCallHandlerTests
     {
         await using var check = database.NewContext();
         return await check.CallLogs.SingleAsync();
+    }
+
+    private async Task<Agent> AgentAsync()
+    {
+        await using var check = database.NewContext();
+        return await check.Agents.SingleAsync(a => a.Id == callerId);
     }
 
     private async Task<int> CallCountAsync()

@@ -12,6 +12,7 @@ using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Webhooks.Common;
+using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
 
@@ -47,37 +48,12 @@ public sealed class InitiateCallHandler(
 {
     public async ValueTask<CallLogDto> Handle(InitiateCallCommand command, CancellationToken cancellationToken)
     {
-        var (todayStart, tomorrowStart) = calendar.DayAround(Now);
         var agentId = user.AgentId ?? throw new UnauthorizedException("Sign in first.");
-        var facts = await ReadFactsAsync(agentId, command.DriverId, todayStart, cancellationToken)
-            ?? throw new UnauthorizedException("Your account no longer exists.");
-        if (!facts.CallingAllowed)
-            throw new ForbiddenException("TeleCMI calling is not enabled for your account. Log the call with POST /api/calls/manual, or ask an admin to enable it.");
-        if (string.IsNullOrEmpty(facts.TeleCmiUserId))
-            throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
-        var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
-        // Before anything is stored: a number the business never means to ring (abroad, premium rate, ...) is a 422, not a call.
-        var phone = DialableDestination.Choose(destinations, command.Phone, driver.Phone).Number;
-        if (!new DailyCallCap(policy.Value.DailyTeleCmiCallCap).Allows(facts.PlacedToday))
-        {
-            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
-            throw new TooManyRequestsException(
-                $"You have placed today's maximum of {policy.Value.DailyTeleCmiCallCap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
-                tomorrowStart - Now);
-        }
-        if (facts.LiveCallId is { } live)
-        {
-            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.Duplicate);
-            throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
-        }
+        var (call, teleCmiUserId, phone) = await StoreDecidedCallAsync(agentId, command, cancellationToken);
 
-        // Stored before TeleCMI is asked, so a webhook that beats TeleCMI's HTTP answer finds its call.
-        var call = CallLog.StartTeleCmiCall(agentId, new CallParty(driver.Id, driver.Name, driver.TmId, phone), Now);
-        db.CallLogs.Add(call);
-        await db.SaveChangesAsync(cancellationToken);
-
+        // Asked only after the decision committed: the agent's row is never locked over an HTTP call.
         // From here on the client going away must not leave the record half-done.
-        var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(facts.TeleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
+        var result = await teleCmi.ClickToCallAsync(new ClickToCallRequest(teleCmiUserId, phone.Digits, call.Id), CancellationToken.None);
         metrics.CallInitiated(CallProvider.TeleCmi, result switch
         {
             ClickToCallResult.Accepted => TeleCmiMetrics.CallResults.Accepted,
@@ -112,6 +88,54 @@ public sealed class InitiateCallHandler(
         }
     }
 
+    /// <summary>
+    /// Decides whether to dial and stores the <see cref="CallStatus.Initiating"/> call, atomically in the database: one
+    /// short transaction whose first statement writes the agent's row (<see cref="Agent.LastDialAt"/>). On MySQL/MariaDB
+    /// that statement holds the row's exclusive lock until the commit, so the same agent's other dials, on this instance
+    /// or any other sharing the database, wait there and then, at READ COMMITTED, read the facts this one committed; on
+    /// SQLite the transaction is <c>BEGIN IMMEDIATE</c>, which serialises writers. Refusals roll back and change nothing.
+    /// </summary>
+    private async Task<(CallLog Call, string TeleCmiUserId, PhoneNumber Phone)> StoreDecidedCallAsync(
+        int agentId, InitiateCallCommand command, CancellationToken cancellationToken)
+    {
+        await using var decision = await db.BeginReadCommittedTransactionAsync(cancellationToken);
+        await db.Agents.Where(a => a.Id == agentId).ExecuteUpdateAsync(a => a.SetProperty(x => x.LastDialAt, Now), cancellationToken);
+        var (todayStart, tomorrowStart) = calendar.DayAround(Now);
+        var facts = await ReadFactsAsync(agentId, command.DriverId, todayStart, cancellationToken)
+            ?? throw new UnauthorizedException("Your account no longer exists.");
+        if (!facts.CallingAllowed)
+            throw new ForbiddenException("TeleCMI calling is not enabled for your account. Log the call with POST /api/calls/manual, or ask an admin to enable it.");
+        if (facts.TeleCmiUserId is not { Length: > 0 } teleCmiUserId)
+            throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
+        var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        // Before anything is stored: a number the business never means to ring (abroad, premium rate, ...) is a 422, not a call.
+        var phone = DialableDestination.Choose(destinations, command.Phone, driver.Phone).Number;
+        if (!new DailyCallCap(policy.Value.DailyTeleCmiCallCap).Allows(facts.PlacedToday))
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.DailyCap);
+            throw new TooManyRequestsException(
+                $"You have placed today's maximum of {policy.Value.DailyTeleCmiCallCap} TeleCMI calls. Log further calls with POST /api/calls/manual.",
+                tomorrowStart - Now);
+        }
+        if (facts.LiveCallId is { } live)
+        {
+            metrics.CallInitiated(CallProvider.TeleCmi, TeleCmiMetrics.CallResults.Duplicate);
+            throw new ConflictException($"You are already calling this driver (call {live}). Wait for it to finish before calling again.", live);
+        }
+
+        // Stored before TeleCMI is asked, so a webhook that beats TeleCMI's HTTP answer finds its call.
+        var call = CallLog.StartTeleCmiCall(agentId, new CallParty(driver.Id, driver.Name, driver.TmId, phone), Now);
+        db.CallLogs.Add(call);
+        // The save is the transaction's last statement and a failure rolls all of it back: a savepoint (two more round
+        // trips on MySQL) would buy nothing. Back on afterwards for the rest of the request's saves.
+        db.Database.AutoSavepointsEnabled = false;
+        try { await db.SaveChangesAsync(cancellationToken); }
+        finally { db.Database.AutoSavepointsEnabled = true; }
+        // Once the row is written it is committed even if the client has gone: TeleCMI is asked next either way.
+        await decision.CommitAsync(CancellationToken.None);
+        return (call, teleCmiUserId, phone);
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>What deciding to dial needs, in one statement: the agent, the driver, and the agent's TeleCMI calls today and live ones to this driver.</summary>
@@ -123,9 +147,10 @@ public sealed class InitiateCallHandler(
     private Task<DialFacts?> ReadFactsAsync(int agentId, string driverId, DateTime todayStart, CancellationToken ct)
     {
         var since = Now.AddSeconds(-policy.Value.DuplicateCallWindowSeconds);
-        var teleCmiCalls = db.CallLogs.Where(c => c.AgentId == agentId && c.Provider == CallProvider.TeleCmi);
-        var liveToDriver = teleCmiCalls.Where(c => c.DriverId == driverId && c.CreatedAt >= since).Where(CallLiveness.IsLive);
-        var countedToday = db.CallLogs.Where(c => c.AgentId == agentId && c.CreatedAt >= todayStart).Where(DailyCallCap.Counts);
+        var agentCalls = db.CallLogs.Where(c => c.AgentId == agentId);
+        var countedToday = agentCalls.Where(c => c.CreatedAt >= todayStart).Where(DailyCallCap.Counts);
+        var liveToDriver = agentCalls.Where(c => c.Provider == CallProvider.TeleCmi && c.DriverId == driverId && c.CreatedAt >= since)
+            .Where(CallLiveness.IsLive);
         return (
             from a in db.Agents.AsNoTracking()
             where a.Id == agentId

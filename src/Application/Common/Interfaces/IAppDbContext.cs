@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
@@ -28,4 +29,10 @@ public interface IAppDbContext
     /// commands share one pooled connection instead of taking, resetting and returning one around each command.
     /// </summary>
     Task KeepConnectionOpenAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Begins a transaction in which every statement reads what other transactions committed before it ran (READ
+    /// COMMITTED on MySQL/MariaDB; SQLite's <c>BEGIN IMMEDIATE</c>, which also takes the database's write lock at once).
+    /// Used where a statement first waits for a row lock and what follows must see the work of the lock's previous holder.
+    /// </summary>
+    Task<IDbContextTransaction> BeginReadCommittedTransactionAsync(CancellationToken cancellationToken);
 }
