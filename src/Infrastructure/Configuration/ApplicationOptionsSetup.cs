@@ -25,8 +25,8 @@ public static class ApplicationOptionsSetup
             .ValidateOnStart();
 
         services.AddOptions<CallPolicyOptions>().Bind(configuration.GetSection(CallPolicyOptions.SectionName))
-            .Validate(o => o.DuplicateCallWindowSeconds is >= 0 and <= 3600,
-                "Calls:DuplicateCallWindowSeconds (env Calls__DuplicateCallWindowSeconds) must be 0 to 3600 seconds.")
+            .Validate(o => o.DuplicateCallWindowSeconds is >= 0 and <= 86_400,
+                "Calls:DuplicateCallWindowSeconds (env Calls__DuplicateCallWindowSeconds) must be 0 to 86400 seconds.")
             .Validate(o => o.StaleAfterMinutes is >= 0 and <= 7 * 24 * 60,
                 "Calls:StaleAfterMinutes (env Calls__StaleAfterMinutes) must be 0 to 10080 minutes.")
             .Validate(o => o.DailyTeleCmiCallCap >= 0, "Calls:DailyTeleCmiCallCap (env Calls__DailyTeleCmiCallCap) must not be negative.")

@@ -5,8 +5,12 @@ public sealed class CallPolicyOptions
 {
     public const string SectionName = "Calls";
 
-    /// <summary>A second TeleCMI call to the same driver within this many seconds of a live one is refused (409).</summary>
-    public int DuplicateCallWindowSeconds { get; set; } = 30;
+    /// <summary>
+    /// How long a live call blocks a second TeleCMI call to the same driver (409), counted from its start. As long as
+    /// <see cref="StaleAfterMinutes"/> by default: a call stays live (a long conversation, a maybe-placed request) until
+    /// its final webhook or the stale sweep, and a shorter window would let a second tap ring the driver mid-call.
+    /// </summary>
+    public int DuplicateCallWindowSeconds { get; set; } = 1800;
 
     /// <summary>Calls without a final webhook after this many minutes are shown as <c>unknown</c>.</summary>
     public int StaleAfterMinutes { get; set; } = 30;
