@@ -18,6 +18,7 @@ namespace TeleCmi.Api.Controllers;
 public sealed class AgentsController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates an agent.</summary>
+    [EndpointName("createAgent")]
     [HttpPost]
     [ProducesResponseType<AgentDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -30,11 +31,13 @@ public sealed class AgentsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists all agents.</summary>
+    [EndpointName("listAgents")]
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<AgentDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<AgentDto>> List(CancellationToken ct) => await mediator.Send(new ListAgentsQuery(), ct);
 
     /// <summary>Changes an agent: name, phone, role, password, TeleCMI settings, or disables the account.</summary>
+    [EndpointName("updateAgent")]
     [HttpPatch("{id:int}")]
     [ProducesResponseType<AgentDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -17,6 +17,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <response code="400">Username or password missing.</response>
     /// <response code="401">Wrong username or password (the same answer for both).</response>
     [EnableRateLimiting(RateLimitingSetup.SignIn)]
+    [EndpointName("signIn")]
     [HttpPost("token")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

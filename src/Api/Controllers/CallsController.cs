@@ -40,6 +40,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="422">The <c>Idempotency-Key</c> was already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
+    [EndpointName("initiateCall")]
     [HttpPost]
     [AcceptsIdempotencyKey]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
@@ -59,6 +60,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Logs a call you dialled by hand.</summary>
+    [EndpointName("logManualCall")]
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
@@ -75,6 +77,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="200">The updated call log.</response>
     /// <response code="400">A field is invalid, or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
+    [EndpointName("updateFeedback")]
     [HttpPut("{id}/feedback")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -98,6 +101,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <param name="cursor">The previous page's <c>nextCursor</c> (keyset paging: fast at any depth; no <c>total</c>).</param>
     /// <param name="includeTotal">Count all matching calls into <c>total</c> (default true; ignored with a cursor).</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("getCallLogs")]
     [HttpGet]
     [ProducesResponseType<CallLogPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -121,6 +125,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <param name="to">Created at or before (ISO 8601).</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">The CSV file.</response>
+    [EndpointName("exportCallLogs")]
     [HttpGet("export")]
     [Produces("text/csv", "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -136,6 +141,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>One call log.</summary>
+    [EndpointName("getCall")]
     [HttpGet("{id}")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -146,6 +152,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="206">Part of the audio, for a <c>Range</c> request.</response>
     /// <response code="404">No such call, another telecaller's call, or no recording.</response>
     /// <response code="502">TeleCMI answered with an error instead of audio.</response>
+    [EndpointName("getCallRecording")]
     [HttpGet("{id}/recording")]
     [Produces("audio/mpeg", "audio/wav", "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]

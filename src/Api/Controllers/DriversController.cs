@@ -18,6 +18,7 @@ namespace TeleCmi.Api.Controllers;
 public sealed class DriversController(IMediator mediator) : ControllerBase
 {
     /// <summary>Adds a driver (admins only).</summary>
+    [EndpointName("createDriver")]
     [HttpPost]
     [ProducesResponseType<DriverDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -34,12 +35,14 @@ public sealed class DriversController(IMediator mediator) : ControllerBase
     /// <param name="limit">Page size, 1 to 200.</param>
     /// <param name="offset">Rows to skip.</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("searchDrivers")]
     [HttpGet]
     [ProducesResponseType<PagedResult<DriverDto>>(StatusCodes.Status200OK)]
     public async Task<PagedResult<DriverDto>> Search([FromQuery] string? search, [FromQuery] int limit = 50, [FromQuery] int offset = 0, CancellationToken ct = default) =>
         await mediator.Send(new SearchDriversQuery(search, limit, offset), ct);
 
     /// <summary>One driver.</summary>
+    [EndpointName("getDriver")]
     [HttpGet("{id}")]
     [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -26,6 +26,7 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
     /// <param name="provider">telecmi or manual.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="403">A telecaller asked for another agent's figures.</response>
+    [EndpointName("getDailyReport")]
     [HttpGet("daily")]
     [ProducesResponseType<DailyReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
@@ -38,6 +39,7 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
     /// <param name="to">Last day, included. Default: today.</param>
     /// <param name="provider">telecmi or manual.</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("getAgentsReport")]
     [HttpGet("agents")]
     [ProducesResponseType<AgentsReport>(StatusCodes.Status200OK)]
     public async Task<AgentsReport> Agents([FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] CallProvider? provider,
@@ -49,6 +51,7 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
     /// <param name="agentId">Only this agent (supervisors and admins).</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="403">A telecaller asked for another agent's figures.</response>
+    [EndpointName("getReportSummary")]
     [HttpGet("summary")]
     [ProducesResponseType<ReportSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]

@@ -23,6 +23,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     /// <response code="400">The body is not a JSON object.</response>
     /// <response code="401">Missing or wrong token; nothing stored.</response>
     [EnableRateLimiting(RateLimitingSetup.Webhooks)]
+    [EndpointName("handleTeleCmiWebhook")]
     [HttpPost]
     [Consumes("application/json", "text/plain", "application/x-www-form-urlencoded")]
     [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
@@ -60,6 +61,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     /// <param name="token">The webhook secret.</param>
     /// <param name="ct">Cancellation.</param>
     [EnableRateLimiting(RateLimitingSetup.Webhooks)]
+    [EndpointName("handleTeleCmiWebhookQuery")]
     [HttpGet]
     [ProducesResponseType<WebhookReceipt>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
