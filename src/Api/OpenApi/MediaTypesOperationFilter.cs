@@ -16,9 +16,17 @@ public sealed class MediaTypesOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (operation.RequestBody is OpenApiRequestBody { Content: { } bodyContent } && bodyContent.ContainsKey(Json))
+        if (operation.RequestBody is OpenApiRequestBody { Content: { } bodyContent } body && bodyContent.TryGetValue(Json, out var media))
         {
             foreach (var other in bodyContent.Keys.Where(k => k != Json && k.Contains("json", StringComparison.Ordinal)).ToList()) bodyContent.Remove(other);
+            // The body's own $ref, with its example on the media type, rather than an allOf wrapper repeating both.
+            if (media.Schema is OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper)
+            {
+                media.Example ??= wrapper.Example;
+                body.Description ??= wrapper.Description;
+                media.Schema = reference;
+            }
+            body.Required = true;
         }
         var produces = context.MethodInfo.GetCustomAttribute<ProducesAttribute>()?.ContentTypes
             .Where(t => t != ProblemMediaType.Name).ToList() ?? [];

@@ -8,7 +8,7 @@ namespace TeleCmi.Api.OpenApi;
 /// Lists <c>required</c> on every object schema, so generated clients do not make every field optional:
 /// a response field is always present (the API writes nulls, it never leaves a field out), so all of a
 /// response's fields are required; a request field is required when the body cannot do without it
-/// (a non-nullable reference type, e.g. <c>driverId</c>).
+/// (a non-nullable reference type, e.g. <c>driverId</c>, or a field marked <see cref="Contracts.RequiredInRequestAttribute"/>).
 /// </summary>
 public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
@@ -24,6 +24,16 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             var name = concrete.Properties.Keys.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
             if (name is null) continue;
             if (!isRequest || IsNonNullableReference(property)) concrete.Required.Add(name);
+            if (isRequest && property.GetCustomAttribute<Contracts.RequiredInRequestAttribute>() is not null)
+            {
+                concrete.Required.Add(name);
+                // Must be sent with a value: not nullable in the document, whatever the .NET type.
+                if (concrete.Properties[name] is OpenApiSchema field && field.Type is { } type)
+                {
+                    var withoutNull = type & ~JsonSchemaType.Null;
+                    field.Type = withoutNull == 0 ? null : withoutNull;
+                }
+            }
         }
     }
 
