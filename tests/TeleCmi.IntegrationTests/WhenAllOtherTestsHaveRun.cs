@@ -19,7 +19,7 @@ public sealed class WhenAllOtherTestsHaveRun
         if (observed.Count == 0) Assert.Ignore("No operation was called in this run: run this with the other integration tests.");
         ObservedStatusesAfterTheCheck.CheckedCount = observed.Count;
 
-        var undocumented = Undocumented(observed.Keys).Select(k => $"{k.Method} {k.Path} → {k.Status} (seen {observed[k]}×)").ToList();
+        var undocumented = Undocumented(observed.Keys).Select(k => $"{k.Method} {k.Path} → {k.Status} (seen {observed[k]}×, first in {ObservedStatuses.TestThatFirstSaw(k)})").ToList();
 
         Assert.That(undocumented, Is.Empty,
             "The service answered these statuses, but docs/openapi.json does not list them for the operation. Document them " +

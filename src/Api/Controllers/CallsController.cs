@@ -60,6 +60,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Logs a call you dialled by hand.</summary>
+    /// <remarks>Any agent. The call is stored with provider <c>manual</c> and the outcome you give; TeleCMI is not involved.</remarks>
     [EndpointName("logManualCall")]
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
@@ -74,6 +75,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Records the outcome of a call (UpdateFeedback). Never changes TeleCMI's status.</summary>
+    /// <remarks>The call's own agent, supervisors and admins. Only outcome, feedback, remarks, notes, duration and follow-up can be set.</remarks>
     /// <response code="200">The updated call log.</response>
     /// <response code="400">A field is invalid, or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
@@ -89,6 +91,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists call logs, newest first (GetCallLogs). Telecallers see only their own.</summary>
+    /// <remarks>Offset paging (<c>offset</c>, with <c>total</c>) or keyset paging (<c>cursor</c> = the previous page's <c>nextCursor</c>).</remarks>
     /// <param name="agentId">Only this agent's calls (supervisors and admins).</param>
     /// <param name="driverId">Only calls to this driver.</param>
     /// <param name="provider">telecmi or manual.</param>
@@ -141,6 +144,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>One call log.</summary>
+    /// <remarks>Telecallers see only their own calls (another's is 404); poll this to follow a call's status.</remarks>
     [EndpointName("getCall")]
     [HttpGet("{id}")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
@@ -148,9 +152,11 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     public async Task<CallLogDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetCallLogQuery(id), ct);
 
     /// <summary>Streams the call's recording (fetched from TeleCMI server-side). Supports HTTP range requests.</summary>
+    /// <remarks>Telecallers get only their own calls' recordings. The audio is mp3 or wav, as TeleCMI stored it.</remarks>
     /// <response code="200">The audio.</response>
     /// <response code="206">Part of the audio, for a <c>Range</c> request.</response>
     /// <response code="404">No such call, another telecaller's call, or no recording.</response>
+    /// <response code="416">The <c>Range</c> asked for lies outside the audio.</response>
     /// <response code="502">TeleCMI answered with an error instead of audio.</response>
     [EndpointName("getCallRecording")]
     [HttpGet("{id}/recording")]
@@ -158,10 +164,12 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status416RangeNotSatisfiable)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     public async Task<IActionResult> Recording(string id, CancellationToken ct)
     {
         var audio = await mediator.Send(new GetRecordingQuery(id), ct);
+        if (audio.Content.CanSeek) UnsatisfiableRange.ThrowIfOutside(Request, audio.Content.Length);
         return File(audio.Content, audio.ContentType, enableRangeProcessing: true);
     }
 }

@@ -20,6 +20,7 @@ namespace TeleCmi.Api.Controllers;
 public sealed class ReportsController(IMediator mediator) : ControllerBase
 {
     /// <summary>One row per business day, days without calls included, with the totals of the range.</summary>
+    /// <remarks>Telecallers always get their own figures; supervisors and admins anyone's, or everyone's.</remarks>
     /// <param name="from">First day (yyyy-MM-dd, business time zone). Default: 29 days before <paramref name="to"/>.</param>
     /// <param name="to">Last day, included. Default: today.</param>
     /// <param name="agentId">Only this agent (supervisors and admins; a telecaller always gets their own figures).</param>
@@ -35,6 +36,7 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         await mediator.Send(new GetDailyReportQuery(from, to, agentId, provider), ct);
 
     /// <summary>One row per agent, best first (answered calls, then talk time): every active telecaller, and anyone else who called.</summary>
+    /// <remarks>Telecallers get only their own row.</remarks>
     /// <param name="from">First day (yyyy-MM-dd). Default: 29 days before <paramref name="to"/>.</param>
     /// <param name="to">Last day, included. Default: today.</param>
     /// <param name="provider">telecmi or manual.</param>
@@ -47,6 +49,7 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         await mediator.Send(new GetAgentsReportQuery(from, to, provider), ct);
 
     /// <summary>Today's, this week's (from Monday) or this month's figures, with follow-ups due.</summary>
+    /// <remarks>Telecallers always get their own figures.</remarks>
     /// <param name="period">today (default), week or month.</param>
     /// <param name="agentId">Only this agent (supervisors and admins).</param>
     /// <param name="ct">Cancellation.</param>

@@ -17,6 +17,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     private const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>Receives a TeleCMI webhook (JSON body). Every accepted delivery is committed before it is answered.</summary>
+    /// <remarks>Anonymous (the <c>token</c> query parameter authenticates TeleCMI). JSON, form or text bodies up to 64 KB.</remarks>
     /// <param name="token">The webhook secret configured in TeleCMI's dashboard URL.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">Stored; <c>result</c> says whether it matched and changed a call.</response>
@@ -58,6 +59,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Receives a TeleCMI webhook sent as a GET with a query string (TeleCMI's alternative delivery).</summary>
+    /// <remarks>Anonymous (the <c>token</c> query parameter authenticates TeleCMI); every other query field is the event.</remarks>
     /// <param name="token">The webhook secret.</param>
     /// <param name="ct">Cancellation.</param>
     [EnableRateLimiting(RateLimitingSetup.Webhooks)]

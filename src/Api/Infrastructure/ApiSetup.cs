@@ -29,6 +29,8 @@ public static class ApiSetup
                 o.AllowInputFormatterExceptionMessages = false;
             });
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ValidationProblemResponse.Create);
+        // FluentValidation's messages name the field as its key does ("'displayName' must not be empty.").
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonBodyPath.CamelCase(member.Name);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
