@@ -30,6 +30,7 @@ public sealed class MediaTypesOperationFilter : IOperationFilter
         }
         var produces = context.MethodInfo.GetCustomAttribute<ProducesAttribute>()?.ContentTypes
             .Where(t => t != ProblemMediaType.Name).ToList() ?? [];
+        SortByStatus(operation);
         foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete) continue;
@@ -37,6 +38,15 @@ public sealed class MediaTypesOperationFilter : IOperationFilter
             if (status >= 400) concrete.Content = ProblemContent(concrete, status, context);
             else if (status != 204) concrete.Content = SuccessContent(concrete, produces);
         }
+    }
+
+    /// <summary>Responses in status order (attributes, doc comments and the pipeline add them in any order).</summary>
+    private static void SortByStatus(OpenApiOperation operation)
+    {
+        if (operation.Responses is not { Count: > 1 } responses) return;
+        var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (code, response) in sorted) responses[code] = response;
     }
 
     private static Dictionary<string, OpenApiMediaType> ProblemContent(OpenApiResponse response, int status, OperationFilterContext context)
