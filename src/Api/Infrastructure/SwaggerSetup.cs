@@ -48,7 +48,7 @@ public static class SwaggerSetup
             c.DocumentFilter<DocumentInfoFilter>();
             c.DocumentFilter<ReferenceWrapperDocumentFilter>();
             c.SupportNonNullableReferenceTypes();
-            // Nullable enums (missedBy, outcome) need an allOf around their $ref to say so in OpenAPI 3.0.
+            // A $ref wrapped in allOf can carry its own description and nullability; ReferenceWrapperDocumentFilter tidies the wrappers.
             c.UseAllOfToExtendReferenceSchemas();
             c.CustomSchemaIds(SchemaIds.For);
         });
