@@ -17,6 +17,7 @@ builder.AddTeleCmiLogging();
 builder.AddTeleCmiSecurityHeaders();
 
 builder.Services.AddRequestBodyLimit(builder.Configuration);
+builder.Services.AddRequestHeadLimits();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddInProcessStandIn();
@@ -36,6 +37,7 @@ app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestHeadLimits();
 app.UseRequestBodyLimit();
 app.UseTeleCmiMetricsPort();
 app.UseTeleCmiSwagger();

@@ -26,7 +26,7 @@ public sealed record InitiateCallRequest(string DriverId, string? Phone);
 /// <param name="Notes">Notes, up to 2000 characters.</param>
 /// <param name="FollowUpAt">When to call back (ISO 8601 with offset; in the future, at most 366 days ahead).</param>
 public sealed record LogManualCallRequest(
-    string DriverId, string? Phone, CallOutcome? Outcome, int? DurationSeconds,
+    string DriverId, string? Phone, [property: RequiredInRequest] CallOutcome? Outcome, int? DurationSeconds,
     string? Feedback, string? Remarks, string? Notes, DateTimeOffset? FollowUpAt);
 
 /// <summary>The agent's record of a call's outcome.</summary>
@@ -37,7 +37,7 @@ public sealed record LogManualCallRequest(
 /// <param name="DurationSeconds">Talk time, 0 to 86400 (TeleCMI's own figure wins for TeleCMI calls).</param>
 /// <param name="FollowUpAt">When to call back (ISO 8601 with offset; in the future, at most 366 days ahead).</param>
 public sealed record UpdateFeedbackRequest(
-    CallOutcome? Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds, DateTimeOffset? FollowUpAt)
+    [property: RequiredInRequest] CallOutcome? Outcome, string? Feedback, string? Remarks, string? Notes, int? DurationSeconds, DateTimeOffset? FollowUpAt)
 {
     /// <summary>Any other body fields; the ones the agent may not set are refused.</summary>
     [JsonExtensionData]
@@ -53,7 +53,7 @@ public sealed record UpdateFeedbackRequest(
 /// <param name="TeleCmiUserId">TeleCMI user id, <c>&lt;extension&gt;_&lt;appid&gt;</c>.</param>
 /// <param name="TeleCmiCallingAllowed">May place calls through TeleCMI.</param>
 public sealed record CreateAgentRequest(
-    string Username, string Password, string DisplayName, string Phone, AgentRole? Role,
+    string Username, string Password, string DisplayName, string Phone, [property: RequiredInRequest] AgentRole? Role,
     string? TeleCmiUserId, bool TeleCmiCallingAllowed);
 
 /// <summary>Changes to an agent; fields left out stay as they are.</summary>

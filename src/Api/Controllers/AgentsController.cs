@@ -18,6 +18,8 @@ namespace TeleCmi.Api.Controllers;
 public sealed class AgentsController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates an agent.</summary>
+    /// <remarks>Admins only. The username is unique (409 if taken); the password is stored hashed.</remarks>
+    [EndpointName("createAgent")]
     [HttpPost]
     [ProducesResponseType<AgentDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -30,11 +32,15 @@ public sealed class AgentsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists all agents.</summary>
+    /// <remarks>Admins only. Every agent, active or not.</remarks>
+    [EndpointName("listAgents")]
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<AgentDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<AgentDto>> List(CancellationToken ct) => await mediator.Send(new ListAgentsQuery(), ct);
 
     /// <summary>Changes an agent: name, phone, role, password, TeleCMI settings, or disables the account.</summary>
+    /// <remarks>Admins only. Disabling an agent makes their tokens stop working at once.</remarks>
+    [EndpointName("updateAgent")]
     [HttpPatch("{id:int}")]
     [ProducesResponseType<AgentDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

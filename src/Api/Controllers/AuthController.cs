@@ -15,10 +15,12 @@ namespace TeleCmi.Api.Controllers;
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Exchanges a username and password for a bearer token.</summary>
+    /// <remarks>Anonymous. Rate-limited per client address (429 with <c>Retry-After</c>). The token lasts <c>expiresIn</c> seconds; sign in again on 401.</remarks>
     /// <response code="200">The token: send it as <c>Authorization: Bearer &lt;accessToken&gt;</c>.</response>
     /// <response code="400">Username or password missing.</response>
     /// <response code="401">Wrong username or password (the same answer for both).</response>
     [EnableRateLimiting(RateLimitingSetup.SignIn)]
+    [EndpointName("signIn")]
     [HttpPost("token")]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -32,6 +34,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <response code="204">Signed out.</response>
     /// <response code="401">No valid token (already signed out, expired, or issued before the agent's rights changed).</response>
     [Authorize]
+    [EndpointName("signOut")]
     [HttpPost("logout")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]

@@ -44,6 +44,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <c>Idempotency-Key</c> was already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
+    [EndpointName("initiateCall")]
     [HttpPost]
     [AcceptsIdempotencyKey]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
@@ -63,7 +64,9 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Logs a call you dialled by hand.</summary>
-    /// <remarks>Any valid number: allowed destinations are not checked, as nothing is dialled. A follow-up is at most 366 days ahead.</remarks>
+    /// <remarks>Any agent. The call is stored with provider <c>manual</c> and the outcome you give; TeleCMI is not involved.
+    /// Any valid number: allowed destinations are not checked, as nothing is dialled. A follow-up is at most 366 days ahead.</remarks>
+    [EndpointName("logManualCall")]
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
@@ -77,9 +80,11 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Records the outcome of a call (UpdateFeedback). Never changes TeleCMI's status.</summary>
+    /// <remarks>The call's own agent, supervisors and admins. Only outcome, feedback, remarks, notes, duration and follow-up can be set.</remarks>
     /// <response code="200">The updated call log.</response>
     /// <response code="400">A field is invalid (e.g. a follow-up more than 366 days ahead), or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
+    [EndpointName("updateFeedback")]
     [HttpPut("{id}/feedback")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -91,6 +96,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists call logs, newest first (GetCallLogs). Telecallers see only their own.</summary>
+    /// <remarks>Offset paging (<c>offset</c>, with <c>total</c>) or keyset paging (<c>cursor</c> = the previous page's <c>nextCursor</c>).</remarks>
     /// <param name="agentId">Only this agent's calls (supervisors and admins).</param>
     /// <param name="driverId">Only calls to this driver.</param>
     /// <param name="provider">telecmi or manual.</param>
@@ -103,6 +109,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <param name="cursor">The previous page's <c>nextCursor</c> (keyset paging: fast at any depth; no <c>total</c>).</param>
     /// <param name="includeTotal">Count all matching calls into <c>total</c> (default true; ignored with a cursor).</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("getCallLogs")]
     [HttpGet]
     [ProducesResponseType<CallLogPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -126,6 +133,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <param name="to">Created at or before (ISO 8601).</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="200">The CSV file.</response>
+    [EndpointName("exportCallLogs")]
     [HttpGet("export")]
     [Produces("text/csv", "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -141,25 +149,32 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>One call log.</summary>
+    /// <remarks>Telecallers see only their own calls (another's is 404); poll this to follow a call's status.</remarks>
+    [EndpointName("getCall")]
     [HttpGet("{id}")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<CallLogDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetCallLogQuery(id), ct);
 
     /// <summary>Streams the call's recording (fetched from TeleCMI server-side). Supports HTTP range requests.</summary>
+    /// <remarks>Telecallers get only their own calls' recordings. The audio is mp3 or wav, as TeleCMI stored it.</remarks>
     /// <response code="200">The audio.</response>
     /// <response code="206">Part of the audio, for a <c>Range</c> request.</response>
     /// <response code="404">No such call, another telecaller's call, or no recording.</response>
+    /// <response code="416">The <c>Range</c> asked for lies outside the audio.</response>
     /// <response code="502">TeleCMI answered with an error instead of audio.</response>
+    [EndpointName("getCallRecording")]
     [HttpGet("{id}/recording")]
     [Produces("audio/mpeg", "audio/wav", "application/problem+json")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status416RangeNotSatisfiable)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     public async Task<IActionResult> Recording(string id, CancellationToken ct)
     {
         var audio = await mediator.Send(new GetRecordingQuery(id), ct);
+        if (audio.Content.CanSeek) UnsatisfiableRange.ThrowIfOutside(Request, audio.Content.Length);
         return File(audio.Content, audio.ContentType, enableRangeProcessing: true);
     }
 }

@@ -18,6 +18,8 @@ namespace TeleCmi.Api.Controllers;
 public sealed class DriversController(IMediator mediator) : ControllerBase
 {
     /// <summary>Adds a driver (admins only).</summary>
+    /// <remarks>Admins only. The id is the platform's; the phone is normalised to E.164 (India by default).</remarks>
+    [EndpointName("createDriver")]
     [HttpPost]
     [ProducesResponseType<DriverDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -30,16 +32,20 @@ public sealed class DriversController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Finds drivers by id, TM id, phone number or part of the name.</summary>
+    /// <remarks>Any signed-in agent. Matches the id, TM id or phone exactly, or part of the name.</remarks>
     /// <param name="search">Text to look for.</param>
     /// <param name="limit">Page size, 1 to 200.</param>
     /// <param name="offset">Rows to skip.</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("searchDrivers")]
     [HttpGet]
     [ProducesResponseType<PagedResult<DriverDto>>(StatusCodes.Status200OK)]
     public async Task<PagedResult<DriverDto>> Search([FromQuery] string? search, [FromQuery] int limit = 50, [FromQuery] int offset = 0, CancellationToken ct = default) =>
         await mediator.Send(new SearchDriversQuery(search, limit, offset), ct);
 
     /// <summary>One driver.</summary>
+    /// <remarks>Any signed-in agent.</remarks>
+    [EndpointName("getDriver")]
     [HttpGet("{id}")]
     [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -24,6 +24,7 @@ public sealed class FollowUpsController(IMediator mediator) : ControllerBase
     /// <param name="offset">Rows to skip.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="403">A telecaller asked for another agent's follow-ups.</response>
+    [EndpointName("getFollowUps")]
     [HttpGet]
     [ProducesResponseType<PagedResult<FollowUpDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

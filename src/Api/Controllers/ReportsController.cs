@@ -20,12 +20,14 @@ namespace TeleCmi.Api.Controllers;
 public sealed class ReportsController(IMediator mediator) : ControllerBase
 {
     /// <summary>One row per business day, days without calls included, with the totals of the range.</summary>
+    /// <remarks>Telecallers always get their own figures; supervisors and admins anyone's, or everyone's.</remarks>
     /// <param name="from">First day (yyyy-MM-dd, business time zone). Default: 29 days before <paramref name="to"/>.</param>
     /// <param name="to">Last day, included. Default: today.</param>
     /// <param name="agentId">Only this agent (supervisors and admins; a telecaller always gets their own figures).</param>
     /// <param name="provider">telecmi or manual.</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="403">A telecaller asked for another agent's figures.</response>
+    [EndpointName("getDailyReport")]
     [HttpGet("daily")]
     [ProducesResponseType<DailyReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
@@ -34,10 +36,12 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         await mediator.Send(new GetDailyReportQuery(from, to, agentId, provider), ct);
 
     /// <summary>One row per agent, best first (answered calls, then talk time): every active telecaller, and anyone else who called.</summary>
+    /// <remarks>Telecallers get only their own row.</remarks>
     /// <param name="from">First day (yyyy-MM-dd). Default: 29 days before <paramref name="to"/>.</param>
     /// <param name="to">Last day, included. Default: today.</param>
     /// <param name="provider">telecmi or manual.</param>
     /// <param name="ct">Cancellation.</param>
+    [EndpointName("getAgentsReport")]
     [HttpGet("agents")]
     [ProducesResponseType<AgentsReport>(StatusCodes.Status200OK)]
     public async Task<AgentsReport> Agents([FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] CallProvider? provider,
@@ -45,10 +49,12 @@ public sealed class ReportsController(IMediator mediator) : ControllerBase
         await mediator.Send(new GetAgentsReportQuery(from, to, provider), ct);
 
     /// <summary>Today's, this week's (from Monday) or this month's figures, with follow-ups due.</summary>
+    /// <remarks>Telecallers always get their own figures.</remarks>
     /// <param name="period">today (default), week or month.</param>
     /// <param name="agentId">Only this agent (supervisors and admins).</param>
     /// <param name="ct">Cancellation.</param>
     /// <response code="403">A telecaller asked for another agent's figures.</response>
+    [EndpointName("getReportSummary")]
     [HttpGet("summary")]
     [ProducesResponseType<ReportSummary>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using TeleCmi.Api.Errors;
 
 namespace TeleCmi.Api.Infrastructure;
 
@@ -13,6 +14,12 @@ public static class ApiSetup
             {
                 o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
                 o.ModelBinderProviders.Insert(0, new EnumQueryModelBinderProvider());
+                // One source of validation errors: FluentValidation in the pipeline. MVC only reports what it cannot
+                // bind; its implicit [Required] on non-nullable references (keyed "DisplayName", "r") is off.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelValidatorProviders.Clear();
+                o.Filters.Add<MissingBodyFilter>();
+                o.Filters.Add<QueryParameterSpellingFilter>();
             })
             .AddJsonOptions(o =>
             {
@@ -21,14 +28,9 @@ public static class ApiSetup
                 // Do not echo parser messages: they name internal types.
                 o.AllowInputFormatterExceptionMessages = false;
             });
-        services.Configure<ApiBehaviorOptions>(o =>
-            o.InvalidModelStateResponseFactory = context =>
-            {
-                var factory = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
-                var problem = factory.CreateValidationProblemDetails(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
-                    "The request is not valid.", detail: "See 'errors' for the fields to correct.");
-                return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
-            });
+        services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = ValidationProblemResponse.Create);
+        // FluentValidation's messages name the field as its key does ("'displayName' must not be empty.").
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonBodyPath.CamelCase(member.Name);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;

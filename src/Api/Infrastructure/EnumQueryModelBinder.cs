@@ -41,13 +41,9 @@ internal sealed class EnumQueryModelBinder(Type enumType) : IModelBinder
         if (string.IsNullOrWhiteSpace(text)) return Task.CompletedTask;
         if (byName.TryGetValue(Normalise(text), out var parsed)) context.Result = ModelBindingResult.Success(parsed);
         else context.ModelState.TryAddModelError(context.ModelName,
-            $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not one of: {string.Join(", ", Names())}.");
+            $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not {Errors.EnumNames.OneOf(enumType)}.");
         return Task.CompletedTask;
     }
-
-    private IEnumerable<string> Names() => Enum.GetValues(enumType).Cast<object>().Select(v =>
-        enumType.GetField(v.ToString()!)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
-        ?? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()!));
 
     private static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim().ToLowerInvariant();
 }

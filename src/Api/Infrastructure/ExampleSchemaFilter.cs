@@ -29,10 +29,23 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         {
             ["id"] = "call_0195f3c2a1b47c3d9e8f00112233aabb", ["agentId"] = 2, ["driverId"] = "DRV-1001", ["driverName"] = "Ramesh Yadav",
             ["driverTmId"] = "TM5001", ["driverPhone"] = "+919876543210", ["provider"] = "telecmi", ["status"] = "completed",
-            ["outcome"] = "interested", ["durationSeconds"] = 95, ["teleCmiRequestId"] = "ab12cd34", ["hangupReason"] = "recv_bye",
-            ["recordingFileName"] = "1700000000000_5003.mp3", ["hasRecording"] = true,
+            ["missedBy"] = null, ["outcome"] = "interested", ["feedback"] = "Has 2 trucks free next week", ["remarks"] = null, ["notes"] = null,
+            ["durationSeconds"] = 95, ["followUpAt"] = null, ["teleCmiRequestId"] = "ab12cd34",
+            ["conversationId"] = "c0ffee00-0000-4000-8000-000000000002", ["agentLegId"] = "a1b2c3d4-0000-4000-8000-000000000001",
+            ["driverLegId"] = "a1b2c3d4-0000-4000-8000-000000000003", ["hangupReason"] = "recv_bye",
+            ["recordingFileName"] = "1700000000000_5003.mp3", ["hasRecording"] = true, ["failureReason"] = null,
             ["createdAt"] = "2026-11-25T09:30:00Z", ["updatedAt"] = "2026-11-25T09:32:10Z",
             ["answeredAt"] = "2026-11-25T09:30:20Z", ["endedAt"] = "2026-11-25T09:31:55Z",
+        },
+        [typeof(CreateAgentRequest)] = () => new JsonObject
+        {
+            ["username"] = "priya", ["password"] = "priya-strong-pass", ["displayName"] = "Priya Sharma", ["phone"] = "+919812345678",
+            ["role"] = "telecaller", ["teleCmiUserId"] = "5004_1111112", ["teleCmiCallingAllowed"] = true,
+        },
+        [typeof(UpdateAgentRequest)] = () => new JsonObject { ["displayName"] = "Priya S.", ["teleCmiCallingAllowed"] = false },
+        [typeof(CreateDriverRequest)] = () => new JsonObject
+        {
+            ["id"] = "DRV-1003", ["name"] = "Suresh Patil", ["phone"] = "9876501234", ["tmId"] = "TM5003", ["kind"] = "driver",
         },
     };
 

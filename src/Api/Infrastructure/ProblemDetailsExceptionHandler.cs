@@ -81,6 +81,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 return WithCall(Problem(e.TimedOut ? 504 : 503, e.TimedOut ? "TeleCMI did not answer in time." : "TeleCMI is unavailable.", e.Message), e.CallId);
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return Problem(413, "The request body is too large.", e.Message);
+            case BadHttpRequestException e when e.StatusCode == StatusCodes.Status416RangeNotSatisfiable:
+                return Problem(416, "Range not satisfiable.", e.Message);
+            case BadHttpRequestException e when e.StatusCode == StatusCodes.Status414UriTooLong:
+                return Problem(414, "The request target is too long.", e.Message);
+            case BadHttpRequestException e when e.StatusCode == StatusCodes.Status431RequestHeaderFieldsTooLarge:
+                return Problem(431, "The request headers are too large.", e.Message);
             case BadHttpRequestException e:
                 return Problem(e.StatusCode, "Bad request.", "The request could not be read.");
             case JsonException:

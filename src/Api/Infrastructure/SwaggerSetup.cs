@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using TeleCmi.Api.OpenApi;
 
 namespace TeleCmi.Api.Infrastructure;
 
@@ -28,18 +29,28 @@ public static class SwaggerSetup
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml)) c.IncludeXmlComments(xml, includeControllerXmlComments: true);
             }
-            c.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            c.AddSecurityDefinition(AuthorizedOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
                 Description = "The accessToken from POST /api/auth/token.",
             });
-            c.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            // The lock goes only on operations that need a token (sign-in and the webhook are anonymous).
+            c.OperationFilter<AuthorizedOperationFilter>();
             c.SchemaFilter<ExampleSchemaFilter>();
+            c.SchemaFilter<RequiredPropertiesSchemaFilter>();
             c.OperationFilter<IdempotencyKeyOperationFilter>();
+            c.OperationFilter<WebhookBodyOperationFilter>();
+            c.OperationFilter<StandardResponsesOperationFilter>();
+            // Last: every error becomes application/problem+json, JSON only application/json.
+            c.OperationFilter<MediaTypesOperationFilter>();
+            c.DocumentFilter<DocumentInfoFilter>();
+            c.DocumentFilter<ReferenceWrapperDocumentFilter>();
             c.SupportNonNullableReferenceTypes();
-            c.CustomSchemaIds(t => t.FullName!.Replace("TeleCmi.", "").Replace("+", "."));
+            // A $ref wrapped in allOf can carry its own description and nullability; ReferenceWrapperDocumentFilter tidies the wrappers.
+            c.UseAllOfToExtendReferenceSchemas();
+            c.CustomSchemaIds(SchemaIds.For);
         });
         return services;
     }

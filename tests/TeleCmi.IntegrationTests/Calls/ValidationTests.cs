@@ -55,7 +55,7 @@ public sealed class ValidationTests(DatabaseEngine engine) : ApiFixture(engine)
         yield return new TestCaseData("PUT", "/api/calls/{call}/feedback", "{\"remarks\":\"no outcome\"}", "outcome").SetName("Feedback_MissingOutcome");
         yield return new TestCaseData("PUT", "/api/calls/{call}/feedback", "{\"outcome\":\"busy\",\"durationSeconds\":99999999999999999999}", "durationSeconds").SetName("Feedback_HugeNumber");
         yield return new TestCaseData("POST", "/api/calls", "{\"driverId\":12345}", "driverId").SetName("InitiateCall_DriverIdWrongType");
-        yield return new TestCaseData("POST", "/api/calls", "[1,2,3]", "$").SetName("InitiateCall_ArrayBody");
+        yield return new TestCaseData("POST", "/api/calls", "[1,2,3]", "body").SetName("InitiateCall_ArrayBody");
     }
 
     [TestCaseSource(nameof(InvalidRequests))]

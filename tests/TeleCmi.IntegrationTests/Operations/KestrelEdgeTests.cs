@@ -92,6 +92,15 @@ public sealed class KestrelEdgeTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task OnRealSockets_AnOverLongUrl_IsTheAppsProblem_NotKestrelsBareRefusal()
+    {
+        var response = await api.GetAsync("/health/live?pad=" + new string('x', TeleCmi.Api.Infrastructure.RequestHeadLimits.MaxTargetBytes + 100));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(414));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -43,6 +43,7 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         {
             services.RemoveAll<ITeleCmiGateway>();
             services.AddSingleton<ITeleCmiGateway>(Gateway);
+            services.AddSingleton<IStartupFilter, ObservedStatuses.Recorder>();
         });
         configure?.Invoke(builder);
     }

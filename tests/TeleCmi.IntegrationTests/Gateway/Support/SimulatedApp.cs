@@ -55,6 +55,7 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "1000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TeleCmi.IntegrationTests.Support.ObservedStatuses.Recorder>());
     }
 
     public override async ValueTask DisposeAsync()
