@@ -33,7 +33,7 @@ public sealed class OpenApiDocumentTests() : ApiFixture(DatabaseEngine.Sqlite)
             CommittedOpenApiDocument.Write(served);
             Assert.Pass($"Rewrote {CommittedOpenApiDocument.Path}.");
         }
-        var difference = CommittedOpenApiDocument.FirstDifference(WithoutDatedExamples(CommittedOpenApiDocument.Read()), WithoutDatedExamples(served));
+        var difference = CommittedOpenApiDocument.FirstDifference(WithoutDatedExamples(CommittedOpenApiDocument.Read()!), WithoutDatedExamples(served));
         Assert.That(difference, Is.Null,
             $"docs/openapi.json differs from the served document at {difference}. If the API change is intended, regenerate it " +
             $"with `{CommittedOpenApiDocument.RegenerateCommand}` (or {CommittedOpenApiDocument.RewriteVariable}=1 dotnet test " +
