@@ -52,14 +52,19 @@ public sealed record UpdateFeedbackRequest(
 /// <param name="Role">telecaller, supervisor or admin.</param>
 /// <param name="TeleCmiUserId">TeleCMI user id, <c>&lt;extension&gt;_&lt;appid&gt;</c>.</param>
 /// <param name="TeleCmiCallingAllowed">May place calls through TeleCMI.</param>
+/// <param name="ExternalId">The platform's user id for this person (e.g. <c>3</c>), unique; the seed's routes check the
+/// app's <c>caller_id</c> against it.</param>
 public sealed record CreateAgentRequest(
     string Username, string Password, string DisplayName, string Phone, [property: RequiredInRequest] AgentRole? Role,
-    string? TeleCmiUserId, bool TeleCmiCallingAllowed);
+    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null);
 
 /// <summary>Changes to an agent; fields left out stay as they are.</summary>
+/// <param name="ExternalId">Sets the platform's user id (unique).</param>
+/// <param name="ClearExternalId">true removes the platform's user id.</param>
 public sealed record UpdateAgentRequest(
     string? DisplayName, string? Phone, AgentRole? Role, string? Password,
-    string? TeleCmiUserId, bool? ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive);
+    string? TeleCmiUserId, bool? ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive,
+    string? ExternalId = null, bool? ClearExternalId = null);
 
 /// <summary>A new driver or transporter.</summary>
 /// <param name="Id">The platform's id, up to 50 characters.</param>

@@ -18,7 +18,7 @@ namespace TeleCmi.Api.Controllers;
 public sealed class AgentsController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates an agent.</summary>
-    /// <remarks>Admins only. The username is unique (409 if taken); the password is stored hashed.</remarks>
+    /// <remarks>Admins only. The username and the external id are unique (409 if taken); the password is stored hashed.</remarks>
     [EndpointName("createAgent")]
     [HttpPost]
     [ProducesResponseType<AgentDto>(StatusCodes.Status201Created)]
@@ -27,7 +27,7 @@ public sealed class AgentsController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<AgentDto>> Create(CreateAgentRequest r, CancellationToken ct)
     {
         var agent = await mediator.Send(new CreateAgentCommand(r.Username ?? "", r.Password ?? "", r.DisplayName ?? "", r.Phone ?? "", r.Role,
-            r.TeleCmiUserId, r.TeleCmiCallingAllowed), ct);
+            r.TeleCmiUserId, r.TeleCmiCallingAllowed, r.ExternalId), ct);
         return Created($"/api/agents/{agent.Id}", agent);
     }
 
@@ -45,7 +45,8 @@ public sealed class AgentsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<AgentDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<AgentDto> Update(int id, UpdateAgentRequest r, CancellationToken ct) =>
         await mediator.Send(new UpdateAgentCommand(id, r.DisplayName, r.Phone, r.Role, r.Password, r.TeleCmiUserId,
-            r.ClearTeleCmiUserId ?? false, r.TeleCmiCallingAllowed, r.IsActive), ct);
+            r.ClearTeleCmiUserId ?? false, r.TeleCmiCallingAllowed, r.IsActive, r.ExternalId, r.ClearExternalId ?? false), ct);
 }

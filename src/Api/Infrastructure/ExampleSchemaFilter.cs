@@ -40,7 +40,7 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         [typeof(CreateAgentRequest)] = () => new JsonObject
         {
             ["username"] = "priya", ["password"] = "priya-strong-pass", ["displayName"] = "Priya Sharma", ["phone"] = "+919812345678",
-            ["role"] = "telecaller", ["teleCmiUserId"] = "5004_1111112", ["teleCmiCallingAllowed"] = true,
+            ["role"] = "telecaller", ["teleCmiUserId"] = "5004_1111112", ["teleCmiCallingAllowed"] = true, ["externalId"] = "42",
         },
         [typeof(UpdateAgentRequest)] = () => new JsonObject { ["displayName"] = "Priya S.", ["teleCmiCallingAllowed"] = false },
         [typeof(CreateDriverRequest)] = () => new JsonObject

@@ -35,6 +35,15 @@ public sealed partial class Agent
     public bool IsActive { get; private set; }
 
     /// <summary>
+    /// The platform's id for this person (the trucking platform's user id, e.g. <c>3</c>), unique when set. The seed's
+    /// routes compare the <c>caller_id</c> the app sends with it.
+    /// </summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>Longest <see cref="ExternalId"/>.</summary>
+    public const int ExternalIdMaxLength = 64;
+
+    /// <summary>
     /// Random value written into every token issued to this agent. It changes whenever what the agent may do changes
     /// (role, password, TeleCMI settings, active flag), and a token whose stamp differs is refused: a token carries the
     /// rights it was issued for, never more.
@@ -52,6 +61,26 @@ public sealed partial class Agent
     /// number of service instances (docs/RELIABILITY.md, "One dial per intent").
     /// </summary>
     public DateTime? LastDialAt { get; private set; }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex ExternalIdPattern();
+
+    /// <summary>True for 1 to 64 letters, digits, dot, underscore, colon or dash (<c>3</c>, <c>user_42</c>).</summary>
+    public static bool IsValidExternalId(string? value) => value is not null && ExternalIdPattern().IsMatch(value);
+
+    /// <summary>
+    /// Sets or clears (null or empty) the platform's id. It names who the agent is on the platform, not what they may do,
+    /// so the agent's sessions go on.
+    /// </summary>
+    public void SetExternalId(string? externalId, DateTime nowUtc)
+    {
+        var value = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+        if (value is not null && !IsValidExternalId(value))
+            throw new DomainException("An external id is 1 to 64 letters, digits, '.', '_', ':' or '-'.");
+        if (value == ExternalId) return;
+        ExternalId = value;
+        UpdatedAt = nowUtc;
+    }
 
     [GeneratedRegex(@"^\d{1,10}_\d{1,15}$")]
     private static partial Regex TeleCmiUserIdPattern();

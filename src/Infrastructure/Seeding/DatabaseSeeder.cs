@@ -20,13 +20,16 @@ public sealed class DatabaseSeeder(
     IOptions<DatabaseOptions> database,
     ILogger<DatabaseSeeder> logger)
 {
-    /// <summary>The demo accounts (Development only); the README lists them.</summary>
-    public static readonly IReadOnlyList<(string Username, string Password, string Name, string Phone, AgentRole Role, string? TeleCmiUserId)> DemoAgents =
+    /// <summary>
+    /// The demo accounts (Development only); the README lists them. The external ids are the platform's user ids the seed's
+    /// app sends as <c>caller_id</c> (asha is the seed's example caller 3).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Username, string Password, string Name, string Phone, AgentRole Role, string? TeleCmiUserId, string ExternalId)> DemoAgents =
     [
-        ("admin", "admin-demo-pass", "Demo Admin", "+919800000001", AgentRole.Admin, null),
-        ("asha", "asha-demo-pass", "Asha (TeleCMI telecaller)", "+919800000002", AgentRole.Telecaller, "5003_1111112"),
-        ("ravi", "ravi-demo-pass", "Ravi (manual-only telecaller)", "+919800000003", AgentRole.Telecaller, null),
-        ("sunita", "sunita-demo-pass", "Sunita (supervisor)", "+919800000004", AgentRole.Supervisor, null),
+        ("admin", "admin-demo-pass", "Demo Admin", "+919800000001", AgentRole.Admin, null, "1"),
+        ("asha", "asha-demo-pass", "Asha (TeleCMI telecaller)", "+919800000002", AgentRole.Telecaller, "5003_1111112", "3"),
+        ("ravi", "ravi-demo-pass", "Ravi (manual-only telecaller)", "+919800000003", AgentRole.Telecaller, null, "4"),
+        ("sunita", "sunita-demo-pass", "Sunita (supervisor)", "+919800000004", AgentRole.Supervisor, null, "5"),
     ];
 
     public async Task SeedAsync(CancellationToken ct)
@@ -45,11 +48,12 @@ public sealed class DatabaseSeeder(
 
     private async Task SeedDemoAsync(DateTime now, CancellationToken ct)
     {
-        foreach (var (username, password, name, phone, role, teleCmiUserId) in DemoAgents)
+        foreach (var (username, password, name, phone, role, teleCmiUserId, externalId) in DemoAgents)
         {
             if (await db.Agents.AnyAsync(a => a.Username == username, ct)) continue;
             var agent = new Agent(username, hasher.Hash(password), name, PhoneNumber.Parse(phone), role, now);
             if (teleCmiUserId is not null) agent.ConfigureTeleCmi(teleCmiUserId, callingAllowed: true, now);
+            if (!await db.Agents.AnyAsync(a => a.ExternalId == externalId, ct)) agent.SetExternalId(externalId, now);
             db.Agents.Add(agent);
         }
         string[] names = ["Ramesh Yadav", "Suresh Kumar", "Mahesh Patil", "Gurpreet Singh", "Abdul Rahman", "Vijay Sharma",

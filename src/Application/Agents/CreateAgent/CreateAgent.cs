@@ -15,7 +15,7 @@ namespace TeleCmi.Application.Agents.CreateAgent;
 [Authorize(AgentRole.Admin)]
 public sealed record CreateAgentCommand(
     string Username, string Password, string DisplayName, string Phone, AgentRole? Role,
-    string? TeleCmiUserId, bool TeleCmiCallingAllowed) : ICommand<AgentDto>;
+    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null) : ICommand<AgentDto>;
 
 public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
 {
@@ -29,6 +29,8 @@ public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
         RuleFor(x => x.Role).NotNull().IsInEnum();
         RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))
             .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
+        RuleFor(x => x.ExternalId).Must(Agent.IsValidExternalId).When(x => !string.IsNullOrWhiteSpace(x.ExternalId))
+            .WithMessage("An external id is 1 to 64 letters, digits, '.', '_', ':' or '-'.");
     }
 }
 
@@ -39,9 +41,13 @@ public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
         var username = Agent.NormaliseUsername(command.Username);
         if (await db.Agents.AnyAsync(a => a.Username == username, cancellationToken))
             throw new ConflictException($"The username '{username}' is taken.");
+        var externalId = string.IsNullOrWhiteSpace(command.ExternalId) ? null : command.ExternalId.Trim();
+        if (externalId is not null && await db.Agents.AnyAsync(a => a.ExternalId == externalId, cancellationToken))
+            throw new ConflictException($"Another agent has the external id '{externalId}'.");
         var now = clock.GetUtcNow().UtcDateTime;
         var agent = new Agent(username, hasher.Hash(command.Password), command.DisplayName, PhoneNumber.Parse(command.Phone), command.Role!.Value, now);
         agent.ConfigureTeleCmi(command.TeleCmiUserId, command.TeleCmiCallingAllowed, now);
+        agent.SetExternalId(externalId, now);
         db.Agents.Add(agent);
         await db.SaveChangesAsync(cancellationToken);
         return AgentDto.From(agent);

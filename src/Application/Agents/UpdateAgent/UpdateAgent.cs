@@ -15,7 +15,8 @@ namespace TeleCmi.Application.Agents.UpdateAgent;
 [Authorize(AgentRole.Admin)]
 public sealed record UpdateAgentCommand(
     int Id, string? DisplayName, string? Phone, AgentRole? Role, string? Password,
-    string? TeleCmiUserId, bool ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive) : ICommand<AgentDto>;
+    string? TeleCmiUserId, bool ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive,
+    string? ExternalId = null, bool ClearExternalId = false) : ICommand<AgentDto>;
 
 public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
 {
@@ -27,6 +28,8 @@ public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
         RuleFor(x => x.Password).MinimumLength(8).MaximumLength(128).When(x => x.Password is not null);
         RuleFor(x => x.TeleCmiUserId).Must(Agent.IsValidTeleCmiUserId).When(x => !string.IsNullOrEmpty(x.TeleCmiUserId))
             .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
+        RuleFor(x => x.ExternalId).Must(Agent.IsValidExternalId).When(x => !string.IsNullOrWhiteSpace(x.ExternalId))
+            .WithMessage("An external id is 1 to 64 letters, digits, '.', '_', ':' or '-'.");
     }
 }
 
@@ -47,6 +50,14 @@ public sealed class UpdateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
         if (c.TeleCmiUserId is not null || c.ClearTeleCmiUserId || c.TeleCmiCallingAllowed is not null)
             agent.ConfigureTeleCmi(c.ClearTeleCmiUserId ? null : c.TeleCmiUserId ?? agent.TeleCmiUserId,
                 c.TeleCmiCallingAllowed ?? agent.TeleCmiCallingAllowed, now);
+        if (c.ClearExternalId) agent.SetExternalId(null, now);
+        else if (!string.IsNullOrWhiteSpace(c.ExternalId))
+        {
+            var externalId = c.ExternalId.Trim();
+            if (await db.Agents.AnyAsync(a => a.ExternalId == externalId && a.Id != agent.Id, cancellationToken))
+                throw new ConflictException($"Another agent has the external id '{externalId}'.");
+            agent.SetExternalId(externalId, now);
+        }
         if (c.IsActive == true) agent.Activate(now);
         if (c.IsActive == false) agent.Deactivate(now);
         await db.SaveChangesAsync(cancellationToken);

@@ -17,6 +17,9 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(a => a.Phone).HasMaxLength(20).IsRequired();
         b.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.TeleCmiUserId).HasMaxLength(32);
+        // The platform's user id: unique when set (both engines allow many NULLs in a unique index).
+        b.Property(a => a.ExternalId).HasMaxLength(Agent.ExternalIdMaxLength);
+        b.HasIndex(a => a.ExternalId).IsUnique();
         // Compared on every authenticated request. Hex of one case only, so MySQL's case-insensitive collation is harmless.
         b.Property(a => a.SecurityStamp).HasMaxLength(Agent.SecurityStampLength).IsRequired();
     }
