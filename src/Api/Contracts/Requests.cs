@@ -7,7 +7,8 @@ using TeleCmi.Domain.Drivers;
 namespace TeleCmi.Api.Contracts;
 
 /// <summary>Sign-in credentials.</summary>
-/// <param name="Username">The agent's username (case-insensitive).</param>
+/// <param name="Username">The agent's username (case-insensitive), or their mobile number in any common Indian format
+/// (<c>9800000002</c>, <c>09800000002</c>, <c>+91 98000 00002</c>, <c>919800000002</c>).</param>
 /// <param name="Password">The agent's password.</param>
 public sealed record SignInRequest(string Username, string Password);
 

@@ -14,11 +14,11 @@ namespace TeleCmi.Api.Controllers;
 [Route("api/auth")]
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Exchanges a username and password for a bearer token.</summary>
+    /// <summary>Exchanges a username (or the agent's phone number) and password for a bearer token.</summary>
     /// <remarks>Anonymous. Rate-limited per client address (429 with <c>Retry-After</c>). The token lasts <c>expiresIn</c> seconds; sign in again on 401.</remarks>
     /// <response code="200">The token: send it as <c>Authorization: Bearer &lt;accessToken&gt;</c>.</response>
     /// <response code="400">Username or password missing.</response>
-    /// <response code="401">Wrong username or password (the same answer for both).</response>
+    /// <response code="401">Wrong username, phone number or password (the same answer for each).</response>
     [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [EndpointName("signIn")]
     [HttpPost("token")]
