@@ -162,5 +162,7 @@ function formatErrors(errors: ErrorObject[]): string {
 
 function excerpt(body: string): string {
   if (body.length === 0) return "";
-  return `\n  body: ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`;
+  // A failure message goes to CI's log: never a bearer token.
+  const shown = body.replace(/("accessToken"\s*:\s*")[^"]*"/g, '$1***"');
+  return `\n  body: ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}`;
 }
