@@ -15,7 +15,8 @@
 #
 # Settings (environment): CLIENT_CHECK_NO_BUILD=1 skips `dotnet build` (a Release build must exist);
 # OPENAPI_DOCUMENT=<file> checks the responses against another copy of the document (the types always come from
-# docs/openapi.json); CLIENT_CHECK_POLL_SECONDS (default 60) bounds the wait for the call to end.
+# docs/openapi.json); CLIENT_CHECK_POLL_SECONDS (default 60) bounds the wait for the call to end, and
+# CLIENT_CHECK_TIMEOUT_SECONDS (default 300) the whole flow.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO_ROOT="$(pwd)"
@@ -72,7 +73,7 @@ API_PID=$!
 ready=0
 for _ in $(seq 120); do
   if ! kill -0 "$API_PID" 2>/dev/null; then echo "the service exited during start-up" >&2; show_service_log; exit 1; fi
-  if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$BASE_URL/health/ready"; then
+  if node -e 'fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$BASE_URL/health/ready"; then
     ready=1; break
   fi
   sleep 0.5
@@ -83,9 +84,10 @@ done
 echo "==> client check: the flow against $BASE_URL"
 set +e
 ( cd tools/openapi && TELECMI_BASE_URL="$BASE_URL" OPENAPI_DOCUMENT="$DOCUMENT" \
-    node client-check/dist/flow.js )
+    timeout "${CLIENT_CHECK_TIMEOUT_SECONDS:-300}" node client-check/dist/flow.js )
 FLOW_EXIT=$?
 set -e
+if [ "$FLOW_EXIT" = 124 ]; then echo "the flow did not finish within ${CLIENT_CHECK_TIMEOUT_SECONDS:-300} s" >&2; fi
 if [ "$FLOW_EXIT" != 0 ]; then show_service_log; fi
 
 # --- 4. stop ----------------------------------------------------------------------------------------------------
