@@ -525,6 +525,10 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime(6)");
 
@@ -542,11 +546,11 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CallId");
-
                     b.HasIndex("PayloadHash");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CallId", "ReceivedAt");
 
                     b.HasIndex("Match", "EchoedCallId");
 

@@ -513,6 +513,10 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -530,11 +534,11 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CallId");
-
                     b.HasIndex("PayloadHash");
 
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CallId", "ReceivedAt");
 
                     b.HasIndex("Match", "EchoedCallId");
 

@@ -28,7 +28,7 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         [typeof(CallLogDto)] = () => new JsonObject
         {
             ["id"] = "call_0195f3c2a1b47c3d9e8f00112233aabb", ["agentId"] = 2, ["driverId"] = "DRV-1001", ["driverName"] = "Ramesh Yadav",
-            ["driverTmId"] = "TM5001", ["driverPhone"] = "+919876543210", ["provider"] = "telecmi", ["status"] = "completed",
+            ["driverTmId"] = "TM5001", ["driverPhone"] = "+919876543210", ["provider"] = "telecmi", ["status"] = "completed", ["final"] = true,
             ["missedBy"] = null, ["outcome"] = "interested", ["feedback"] = "Has 2 trucks free next week", ["remarks"] = null, ["notes"] = null,
             ["durationSeconds"] = 95, ["followUpAt"] = null, ["teleCmiRequestId"] = "ab12cd34",
             ["conversationId"] = "c0ffee00-0000-4000-8000-000000000002", ["agentLegId"] = "a1b2c3d4-0000-4000-8000-000000000001",

@@ -82,6 +82,9 @@ public sealed class CallLog
     /// <summary>True while the call may still be ringing or talking (<see cref="CallLiveness"/>).</summary>
     public bool IsLive => CallLiveness.Of(this);
 
+    /// <summary>True once no further provider fact is expected (<see cref="CallFinality"/>): clients stop following the call here.</summary>
+    public bool IsFinal => CallFinality.Of(this);
+
     /// <summary>Starts a TeleCMI call: stored as <see cref="CallStatus.Initiating"/> before TeleCMI is asked.</summary>
     public static CallLog StartTeleCmiCall(int agentId, CallParty driver, DateTime nowUtc)
     {

@@ -49,6 +49,8 @@ public sealed class WebhookDelivery
     /// <summary>TeleCMI's own time for the event (UTC).</summary>
     public DateTime? EventAt { get; private set; }
     public WebhookMatch Match { get; private set; }
+    /// <summary>Why the last attempt matched no call, or matched one but changed nothing; null once applied.</summary>
+    public string? Reason { get; private set; }
     public DateTime? ProcessedAt { get; private set; }
     public int Attempts { get; private set; }
 
@@ -66,10 +68,24 @@ public sealed class WebhookDelivery
         EventAt = eventAt;
     }
 
-    /// <summary>Records the result of an attempt to apply the delivery.</summary>
-    public void Processed(WebhookMatch match, string? callId, DateTime nowUtc)
+    /// <summary>Longest <see cref="Reason"/> kept.</summary>
+    public const int MaxReasonLength = 300;
+
+    /// <summary>True once the delivery matched a call (whether or not it changed it).</summary>
+    public bool IsMatched => CallId is not null;
+
+    /// <summary>
+    /// Records the result of an attempt to apply the delivery, and why it did not apply when it did not. A delivery that
+    /// once applied stays <see cref="WebhookMatch.Applied"/> when applied again teaches its call nothing (facts merge as
+    /// maxima, so a second application is always a no-op); once matched, it keeps its call.
+    /// </summary>
+    public void Processed(WebhookMatch match, string? callId, DateTime nowUtc, string? reason = null)
     {
-        Match = match;
+        if (!(Match == WebhookMatch.Applied && match == WebhookMatch.NoChange))
+        {
+            Match = match;
+            Reason = match == WebhookMatch.Applied ? null : Clip(reason, MaxReasonLength);
+        }
         CallId = callId ?? CallId;
         ProcessedAt = nowUtc;
         Attempts++;

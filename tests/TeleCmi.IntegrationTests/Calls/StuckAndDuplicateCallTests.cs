@@ -48,12 +48,19 @@ public sealed class StuckAndDuplicateCallTests(DatabaseEngine engine)
             status = (await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK))["status"]!.GetValue<string>();
         } while (status != "unknown" && DateTime.UtcNow < deadline);
         Assert.That(status, Is.EqualTo("unknown"));
+        var unknown = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
+        Assert.That(unknown["final"]!.GetValue<bool>(), Is.False, "unknown is not final: a late CDR (or reconciliation) can still end it");
 
         await api.PostWebhookAsync(Webhooks.Cdr(callId, null, "b", "answered", "919876543210", 42, "recv_bye", null));
 
         var late = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
         Assert.That(late["status"]!.GetValue<string>(), Is.EqualTo("completed"));
         Assert.That(late["durationSeconds"]!.GetValue<int>(), Is.EqualTo(42));
+        Assert.That(late["final"]!.GetValue<bool>(), Is.False, "the agent's CDR is still to come");
+
+        await api.PostWebhookAsync(Webhooks.Cdr(callId, null, "a", "answered", "919100000001", 47, "sent_bye", null));
+        var final = await TestApi.ReadAsync(await agent.GetAsync($"/api/calls/{callId}"), HttpStatusCode.OK);
+        Assert.That(final["final"]!.GetValue<bool>(), Is.True, "both legs' CDRs are in");
     }
 
     [Test]

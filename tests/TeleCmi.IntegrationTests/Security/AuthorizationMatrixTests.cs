@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         new("GET", "api/reports/daily", 401, 200, 200, 200, 200),
         new("GET", "api/reports/agents", 401, 200, 200, 200, 200),
         new("GET", "api/reports/summary", 401, 200, 200, 200, 200),
+        // {id:long} is a delivery of the owner's call, already applied: a replay changes nothing and says so.
+        new("GET", "api/webhooks/deliveries", 401, 403, 403, 403, 200),
+        new("POST", "api/webhooks/deliveries/{id:long}/replay", 401, 403, 403, 403, 200),
     ];
 
     /// <summary>Endpoints outside the matrix on purpose: no bearer token applies to them.</summary>
@@ -80,6 +83,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     private int ownerId;
     private string driverId = "";
     private string callId = "";
+    private long deliveryId;
 
     [OneTimeSetUp]
     public async Task CreateCallersAndAnOwnedCallWithARecording()
@@ -93,7 +97,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         var call = await TestApi.ReadAsync(await clients[Caller.Owner].PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
         callId = call["id"]!.GetValue<string>();
         foreach (var hook in Webhooks.HappyPath(callId, call["teleCmiRequestId"]!.GetValue<string>(), "919876543210", 60, "1700000000000_5003.mp3"))
-            Assert.That((await Api.PostWebhookAsync(hook)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            deliveryId = (await TestApi.ReadAsync(await Api.PostWebhookAsync(hook), HttpStatusCode.OK))["deliveryId"]!.GetValue<long>();
     }
 
     [TestCaseSource(nameof(Cells))]
@@ -137,6 +141,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
 
     private string Resolve(string template) => template
         .Replace("{id:int}", ownerId.ToString())
+        .Replace("{id:long}", deliveryId.ToString())
         .Replace("calls/{id}", $"calls/{callId}")
         .Replace("drivers/{id}", $"drivers/{driverId}");
 

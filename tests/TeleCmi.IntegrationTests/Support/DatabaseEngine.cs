@@ -61,6 +61,9 @@ public sealed class TestDatabase
                 if (File.Exists(file)) File.Delete(file);
             return;
         }
+        // The fixture's service is gone, but its pooled connections would stay open for minutes: with one pool per test
+        // database, a whole run then exceeds the server's max_connections (151). Fixtures run one after another.
+        MySqlConnection.ClearAllPools();
         var builder = new MySqlConnectionStringBuilder(ConnectionString);
         var name = builder.Database;
         builder.Database = "";

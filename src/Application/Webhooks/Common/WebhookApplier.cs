@@ -77,18 +77,18 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
         }
         catch (JsonException)
         {
-            delivery.Processed(WebhookMatch.Ignored, null, now);
+            delivery.Processed(WebhookMatch.Ignored, null, now, "The body is not a JSON object.");
             return WebhookMatch.Ignored;
         }
         var call = await FindCallAsync(hook, ct);
         if (call is null)
         {
-            delivery.Processed(WebhookMatch.Unmatched, null, now);
+            delivery.Processed(WebhookMatch.Unmatched, null, now, WebhookMatchReasons.NoCall(hook));
             return WebhookMatch.Unmatched;
         }
         if (call.Provider != CallProvider.TeleCmi || hook.Type is not ("event" or "cdr"))
         {
-            delivery.Processed(WebhookMatch.Ignored, call.Id, now);
+            delivery.Processed(WebhookMatch.Ignored, call.Id, now, WebhookMatchReasons.NotUsable(call, hook));
             return WebhookMatch.Ignored;
         }
         var signal = new ProviderSignal(
@@ -104,7 +104,7 @@ public sealed class WebhookApplier(IAppDbContext db, TimeProvider clock, TeleCmi
             hook.RequestId);
         var changed = call.Apply(signal, now);
         var match = changed ? WebhookMatch.Applied : WebhookMatch.NoChange;
-        delivery.Processed(match, call.Id, now);
+        delivery.Processed(match, call.Id, now, changed ? null : WebhookMatchReasons.NothingNew);
         return match;
     }
 

@@ -39,6 +39,7 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         b.Ignore(c => c.DurationSeconds);
         b.Ignore(c => c.IsTerminal);
         b.Ignore(c => c.IsLive);
+        b.Ignore(c => c.IsFinal);
 
         b.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Driver>().WithMany().HasForeignKey(c => c.DriverId).OnDelete(DeleteBehavior.Restrict);

@@ -21,10 +21,13 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.Property(d => d.ConversationId).HasMaxLength(128);
         b.Property(d => d.LegId).HasMaxLength(128);
         b.Property(d => d.Match).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Reason).HasMaxLength(WebhookDelivery.MaxReasonLength);
+        b.Ignore(d => d.IsMatched);
         b.HasIndex(d => d.PayloadHash);
         b.HasIndex(d => new { d.Match, d.EchoedCallId });
         b.HasIndex(d => new { d.Match, d.RequestId });
-        b.HasIndex(d => d.CallId);
+        // The admins' list: matched or not (CallId null or not), newest first, in (ReceivedAt, Id) keyset order.
+        b.HasIndex(d => new { d.CallId, d.ReceivedAt });
         b.HasIndex(d => d.ReceivedAt);
     }
 }

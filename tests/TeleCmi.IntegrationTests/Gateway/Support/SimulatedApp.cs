@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TeleCmi.IntegrationTests.Support;
 
 namespace TeleCmi.IntegrationTests.Gateway.Support;
 
@@ -22,13 +23,16 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"telecmi-e2e-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> settings;
+    private readonly TestDatabase? database;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the stand-in posts webhooks back).</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
-    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0)
+    /// <param name="database">A database of either engine to run on; by default a fresh SQLite file.</param>
+    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0, TestDatabase? database = null)
     {
         this.settings = settings ?? [];
+        this.database = database;
         if (listen) UseKestrel(port);
     }
 
@@ -45,8 +49,8 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", database?.ConnectionString ?? $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", database?.Engine.ToString() ?? "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("TeleCmi:Simulator:EventSpacingMs", "50");
         builder.UseSetting("TeleCmi:AttemptTimeoutSeconds", "1");
@@ -61,6 +65,7 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (database is not null) await database.DropAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(databasePath + suffix);
     }
