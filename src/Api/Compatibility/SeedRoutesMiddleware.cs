@@ -44,7 +44,7 @@ public sealed class SeedRoutesMiddleware(RequestDelegate next, IOptions<Compatib
 
         if (IsProblem(context.Response.ContentType) && JsonNode.Parse(captured.ToArray()) is JsonObject problem)
         {
-            var envelope = JsonSerializer.SerializeToUtf8Bytes(Envelope(context, problem));
+            var envelope = JsonSerializer.SerializeToUtf8Bytes(Envelope(context, problem), SeedJson.Options);
             context.Response.ContentType = "application/json; charset=utf-8";
             context.Response.ContentLength = envelope.Length;
             await responseBody.WriteAsync(envelope, context.RequestAborted);
@@ -84,6 +84,9 @@ public sealed class SeedRoutesMiddleware(RequestDelegate next, IOptions<Compatib
             return $"Invalid action '{(action.Length > 40 ? action[..40] + "…" : action)}' for {context.Request.Method}. Use POST with " +
                    $"?action={SeedRoute.ClickToCall}, {SeedRoute.UpdateFeedback} or {SeedRoute.Webhook}, or GET with ?action={SeedRoute.GetCallLogs}.";
         }
+        // The authentication challenge says only "Unauthorized": say what to send.
+        if (status == 401 && problem["detail"] is null)
+            return "Sign in first: send the header Authorization: Bearer <accessToken> from POST /api/auth/token.";
         var detail = problem["detail"]?.GetValue<string>();
         var text = detail ?? problem["title"]?.GetValue<string>() ?? ReasonPhrases.GetReasonPhrase(status);
         return SeedFieldNames.RenameIn(text);

@@ -23,9 +23,11 @@ public sealed class SeedRouteTests(DatabaseEngine engine) : ApiFixture(engine)
         var (client, callerId, agentId, _) = await Seed.NewCallerAsync();
         var driverId = await Api.NewDriverAsync(phone: "9876500000");
 
-        var envelope = await SuccessAsync(await ClickToCallAsync(client, callerId, driverId, "919876543210"));
+        var response = await ClickToCallAsync(client, callerId, driverId, "919876543210");
+        var envelope = await SuccessAsync(response);
 
         var data = envelope["data"]!.AsObject();
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"driver_mobile\":\"+919876543210\""), "written as PHP wrote it");
         var referenceId = data["reference_id"]!.GetValue<string>();
         var call = await TestApi.ReadAsync(await client.GetAsync($"/api/calls/{referenceId}"), HttpStatusCode.OK);
         Assert.Multiple(() =>
@@ -130,7 +132,8 @@ public sealed class SeedRouteTests(DatabaseEngine engine) : ApiFixture(engine)
 
         var response = await Api.Anonymous().SendAsync(request);
 
-        await FailureAsync(response, HttpStatusCode.Unauthorized);
+        var envelope = await FailureAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(envelope["error"]!.GetValue<string>(), Does.Contain("Authorization: Bearer"));
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
         Assert.That(Factory.Gateway.Requests, Is.Empty);
     }
