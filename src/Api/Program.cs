@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TeleCmi.Api.Auth;
+using TeleCmi.Api.Compatibility;
 using TeleCmi.Api.Development;
 using TeleCmi.Api.Infrastructure;
 using TeleCmi.Api.Infrastructure.Observability;
@@ -23,6 +24,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddInProcessStandIn();
 builder.Services.AddTeleCmiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddTeleCmiApi();
+builder.Services.AddSeedRoutes(builder.Configuration);
 builder.Services.AddTeleCmiRateLimiting(builder.Configuration);
 builder.Services.AddTeleCmiSwagger(builder.Configuration);
 builder.AddTeleCmiMetrics();
@@ -33,6 +35,8 @@ var app = builder.Build();
 app.UseTeleCmiSecurityHeaders();
 // First: every response, replays and problems included, carries the correlation id, and every log line its scope.
 app.UseMiddleware<CorrelationIdMiddleware>();
+// The seed's routes (the app that exists): off → 404; on → their errors in the seed's envelope, replays included.
+app.UseSeedRoutes();
 // Before the exception handler, so that it sees (and can replay) the final problem-details response.
 app.UseMiddleware<IdempotencyKeyMiddleware>();
 app.UseExceptionHandler();

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +12,6 @@ namespace TeleCmi.Api.Controllers;
 [Route("api/webhooks/telecmi")]
 public sealed class WebhooksController(IMediator mediator) : ControllerBase
 {
-    private const int MaxBodyBytes = 64 * 1024;
-
     /// <summary>Receives a TeleCMI webhook (JSON body). Every accepted delivery is committed before it is answered.</summary>
     /// <remarks>Anonymous (the <c>token</c> query parameter authenticates TeleCMI). JSON, form or text bodies up to 64 KB.</remarks>
     /// <param name="token">The webhook secret configured in TeleCMI's dashboard URL.</param>
@@ -33,28 +29,7 @@ public sealed class WebhooksController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<WebhookReceipt> Post([FromQuery] string? token, CancellationToken ct)
     {
-        string body;
-        if (Request.HasFormContentType)
-        {
-            var form = await Request.ReadFormAsync(ct);
-            body = JsonSerializer.Serialize(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
-        }
-        else
-        {
-            using var reader = new StreamReader(Request.Body, Encoding.UTF8);
-            // A pooled buffer: a fresh 128 KB array per delivery would land on the large-object heap every time.
-            var buffer = ArrayPool<char>.Shared.Rent(MaxBodyBytes + 1);
-            try
-            {
-                var read = await reader.ReadBlockAsync(buffer.AsMemory(0, MaxBodyBytes + 1), ct);
-                if (read > MaxBodyBytes) throw new BadHttpRequestException("The webhook body is larger than 64 KB.", StatusCodes.Status413PayloadTooLarge);
-                body = new string(buffer, 0, read);
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(buffer);
-            }
-        }
+        var body = await WebhookBody.ReadAsync(Request, ct);
         return await mediator.Send(new HandleWebhookCommand(token, body), ct);
     }
 

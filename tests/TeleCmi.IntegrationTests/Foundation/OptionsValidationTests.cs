@@ -35,6 +35,7 @@ public sealed class OptionsValidationTests
         ("Reports:Rollup:RefreshMinutes=-1", "Reports:Rollup:RefreshMinutes"),
         ("Webhooks:MaxBatch=0", "Webhooks:MaxBatch"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
+        ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
     ];
 
     private static IEnumerable<TestCaseData> WrongValueCases() =>
