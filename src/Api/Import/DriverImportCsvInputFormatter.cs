@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using TeleCmi.Api.Contracts;
 
 namespace TeleCmi.Api.Import;
 
