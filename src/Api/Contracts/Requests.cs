@@ -74,3 +74,10 @@ public sealed record UpdateAgentRequest(
 /// <param name="TmId">Optional TM id.</param>
 /// <param name="Kind">driver or transporter.</param>
 public sealed record CreateDriverRequest(string Id, string Name, string Phone, string? TmId, DriverKind Kind = DriverKind.Driver);
+
+/// <summary>The platform's current record of a driver; the id is in the path. Fields left out are cleared (tmId) or take their default (kind).</summary>
+/// <param name="Name">Name.</param>
+/// <param name="Phone">Phone number.</param>
+/// <param name="TmId">Optional TM id.</param>
+/// <param name="Kind">driver or transporter.</param>
+public sealed record UpsertDriverRequest(string Name, string Phone, string? TmId, DriverKind Kind = DriverKind.Driver);

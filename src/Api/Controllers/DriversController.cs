@@ -2,11 +2,15 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TeleCmi.Api.Contracts;
+using TeleCmi.Api.Import;
+using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Drivers.Common;
 using TeleCmi.Application.Drivers.CreateDriver;
 using TeleCmi.Application.Drivers.GetDriver;
+using TeleCmi.Application.Drivers.ImportDrivers;
 using TeleCmi.Application.Drivers.SearchDrivers;
+using TeleCmi.Application.Drivers.UpsertDriver;
 
 namespace TeleCmi.Api.Controllers;
 
@@ -29,6 +33,69 @@ public sealed class DriversController(IMediator mediator) : ControllerBase
     {
         var driver = await mediator.Send(new CreateDriverCommand(r.Id ?? "", r.Name ?? "", r.Phone ?? "", r.TmId, r.Kind), ct);
         return Created($"/api/drivers/{Uri.EscapeDataString(driver.Id)}", driver);
+    }
+
+    /// <summary>Adds or updates a driver under the platform's id (admins only).</summary>
+    /// <remarks>
+    /// Admins only, as adding one. The body is the platform's whole current record of the driver: 201 with
+    /// <c>Location</c> when the id is new, 200 when it exists, whether its details changed or not. The same body twice
+    /// stores the same state and answers 200; an unchanged put leaves <c>updatedAt</c> as it was. Two puts of a new id at
+    /// once give one 201 and one 200. On MariaDB ids differing only in letter case are the same driver.
+    /// </remarks>
+    /// <param name="id">The platform's driver id, 1 to 50 printable characters.</param>
+    /// <param name="r">The driver's details.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The driver existed; it now has these details.</response>
+    /// <response code="201">The driver was new and has been added.</response>
+    [EndpointName("upsertDriver")]
+    [HttpPut("{id}")]
+    [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DriverDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<DriverDto>> Upsert(string id, UpsertDriverRequest r, CancellationToken ct)
+    {
+        var result = await mediator.Send(new UpsertDriverCommand(id, r.Name ?? "", r.Phone ?? "", r.TmId, r.Kind), ct);
+        return result.Outcome == DriverUpsertOutcome.Created
+            ? Created($"/api/drivers/{Uri.EscapeDataString(result.Driver.Id)}", result.Driver)
+            : Ok(result.Driver);
+    }
+
+    /// <summary>Adds or updates up to 10,000 drivers at once (admins only).</summary>
+    /// <remarks>
+    /// Admins only. The body is a JSON array of drivers, or a CSV file (<c>text/csv</c>, UTF-8) with a header row
+    /// naming the columns <c>id</c>, <c>name</c>, <c>phone</c> and optionally <c>tmId</c> and <c>kind</c>. Each row is
+    /// checked as <c>PUT /api/drivers/{id}</c> would check it; the valid rows are applied as upserts in one transaction
+    /// and the invalid ones reported and skipped. An id that appears twice is applied from its first row and rejected on
+    /// the others. The answer lists every row: its number as the client counts it (the JSON index from 0, the CSV line
+    /// with the header on line 1), its id, <c>created</c>/<c>updated</c>/<c>unchanged</c>/<c>rejected</c>, and for a
+    /// rejected row the errors keyed by field. More than 10,000 rows, or a body over <c>Limits:MaxImportBodyBytes</c>
+    /// (8 MB by default), is 413; no rows, a CSV header with an unknown or missing column, or a body that is not an
+    /// array is 400.
+    /// </remarks>
+    /// <param name="rows">The drivers.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Every row's result; rejected rows were skipped, the others applied.</response>
+    /// <response code="413">More than 10,000 rows, or a body over `Limits:MaxImportBodyBytes` (8 MB by default).</response>
+    [EndpointName("importDrivers")]
+    [HttpPost("import")]
+    [ImportBody]
+    [Consumes("application/json", DriverImportCsvInputFormatter.MediaType)]
+    [ProducesResponseType<DriverImportResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
+    public async Task<DriverImportResult> Import(List<DriverImportItem?> rows, CancellationToken ct)
+    {
+        if (rows.Count > ImportDriversCommand.MaxRows)
+            throw new BadHttpRequestException(
+                $"An import takes at most {ImportDriversCommand.MaxRows:N0} rows; this one has {rows.Count:N0}. Split it into several.",
+                StatusCodes.Status413PayloadTooLarge);
+        var command = new ImportDriversCommand(rows.Select((row, index) => row is null
+                ? new DriverImportRow(index, null, null, null, null, null, "A row is a JSON object.")
+                : new DriverImportRow(row.Line ?? index, row.Id, row.Name, row.Phone, row.TmId, row.Kind, row.Unreadable))
+            .ToList());
+        return await mediator.Send(command, ct);
     }
 
     /// <summary>Finds drivers by id, TM id, phone number or part of the name.</summary>

@@ -24,7 +24,9 @@ public sealed partial record JsonBodyPath(string Key, Type? ExpectedType)
         {
             if (segment.Groups["index"].Success)
             {
-                if (key.Count == 0) return new JsonBodyPath(WholeBody, type);
+                if (key.Count == 0 && (type is null || type == typeof(string) || ElementType(type) is null)) return new JsonBodyPath(WholeBody, type);
+                // A body that is an array itself (an import) names its rows from the root: "[3].phone".
+                if (key.Count == 0) key.Add("");
                 key[^1] += $"[{segment.Groups["index"].Value}]";
                 type = type is null ? null : ElementType(type);
                 continue;
@@ -36,6 +38,10 @@ public sealed partial record JsonBodyPath(string Key, Type? ExpectedType)
         }
         return key.Count == 0 ? new JsonBodyPath(WholeBody, bodyType) : new JsonBodyPath(string.Join('.', key), type);
     }
+
+    /// <summary>What the body as a whole must be, for a body of <paramref name="bodyType"/>: "a JSON array" or "a JSON object".</summary>
+    public static string WholeBodyShape(Type? bodyType) =>
+        bodyType is not null && bodyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(bodyType) ? "a JSON array" : "a JSON object";
 
     /// <summary>A field name as the JSON API writes it (<c>DisplayName</c> → <c>displayName</c>).</summary>
     public static string CamelCase(string name) => name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];

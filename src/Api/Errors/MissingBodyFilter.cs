@@ -18,9 +18,11 @@ public sealed class MissingBodyFilter : IActionFilter, IOrderedFilter
         foreach (var parameter in context.ActionDescriptor.Parameters.Where(p => p.BindingInfo?.BindingSource == BindingSource.Body))
         {
             var bound = context.ActionArguments.TryGetValue(parameter.Name, out var value) && value is not null;
-            if (!bound && context.ModelState.ErrorCount == 0) context.ModelState.AddModelError(JsonBodyPath.WholeBody, "A JSON object is required.");
+            if (!bound && context.ModelState.ErrorCount == 0) context.ModelState.AddModelError(JsonBodyPath.WholeBody, $"{Capitalised(JsonBodyPath.WholeBodyShape(parameter.ParameterType))} is required.");
         }
     }
 
     public void OnActionExecuted(ActionExecutedContext context) { }
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -38,7 +38,7 @@ public static class ValidationProblemResponse
             var syntax = json?.InnerException?.GetType().Name == "JsonReaderException" || json?.Path is null;
             return (place.Key, syntax
                 ? $"The body is not valid JSON{(json?.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "")}."
-                : place.Key == JsonBodyPath.WholeBody && body is not null ? "The body must be a JSON object." : ExpectedValueMessage.For(place.ExpectedType));
+                : place.Key == JsonBodyPath.WholeBody && body is not null ? $"The body must be {JsonBodyPath.WholeBodyShape(body.ParameterType)}." : ExpectedValueMessage.For(place.ExpectedType));
         }
         if (body is not null && (key.Length == 0 || key == body.Name))
             return (JsonBodyPath.WholeBody, "A JSON body is required.");

@@ -20,6 +20,8 @@ public static class ApiSetup
                 o.ModelValidatorProviders.Clear();
                 o.Filters.Add<MissingBodyFilter>();
                 o.Filters.Add<QueryParameterSpellingFilter>();
+                // Only for the import's row type; every other body stays JSON.
+                o.InputFormatters.Add(new TeleCmi.Api.Import.DriverImportCsvInputFormatter());
             })
             .AddJsonOptions(o =>
             {

@@ -47,6 +47,10 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         {
             ["id"] = "DRV-1003", ["name"] = "Suresh Patil", ["phone"] = "9876501234", ["tmId"] = "TM5003", ["kind"] = "driver",
         },
+        [typeof(UpsertDriverRequest)] = () => new JsonObject
+        {
+            ["name"] = "Suresh Patil", ["phone"] = "9876501234", ["tmId"] = "TM5003", ["kind"] = "driver",
+        },
     };
 
     /// <summary>A follow-up time relative to today (IST), so the example stays inside the 366-day window whenever it is tried.</summary>

@@ -6,11 +6,13 @@ namespace TeleCmi.Api.Infrastructure;
 
 /// <summary>
 /// Refuses a request body over <c>Limits:MaxRequestBodyBytes</c> with 413 whatever the server: Kestrel enforces its
-/// own limit, but other hosts (the test server, IIS in-process with other settings) may not.
+/// own limit, but other hosts (the test server, IIS in-process with other settings) may not. An action marked
+/// <see cref="ImportBodyAttribute"/> has <c>Limits:MaxImportBodyBytes</c> instead.
 /// </summary>
 public static class RequestBodyLimit
 {
     public const int DefaultMaxBytes = 64 * 1024;
+    public const int DefaultMaxImportBytes = 8 * 1024 * 1024;
 
     /// <summary>Binds and validates <see cref="RequestLimitsOptions"/> and gives Kestrel the same limit.</summary>
     public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, IConfiguration configuration)
@@ -24,8 +26,10 @@ public static class RequestBodyLimit
 
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
     {
-        var maxBytes = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
-        return app.Use((http, next) => Limit(http, next, maxBytes));
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        // Routing has run (WebApplication routes first), so the endpoint says whether it takes an import.
+        return app.Use((http, next) => Limit(http, next,
+            http.GetEndpoint()?.Metadata.GetMetadata<ImportBodyAttribute>() is null ? limits.MaxRequestBodyBytes : limits.MaxImportBodyBytes));
     }
 
     private static Task Limit(HttpContext http, RequestDelegate next, long maxBytes)

@@ -42,6 +42,7 @@ public static class SwaggerSetup
             c.SchemaFilter<RequiredPropertiesSchemaFilter>();
             c.OperationFilter<IdempotencyKeyOperationFilter>();
             c.OperationFilter<WebhookBodyOperationFilter>();
+            c.OperationFilter<ImportBodyOperationFilter>();
             c.OperationFilter<StandardResponsesOperationFilter>();
             // Last: every error becomes application/problem+json, JSON only application/json.
             c.OperationFilter<MediaTypesOperationFilter>();

@@ -21,6 +21,24 @@ public sealed class Driver
         CreatedAt = UpdatedAt = nowUtc;
     }
 
+    /// <summary>
+    /// Takes the platform's current record of the driver. Only a real change moves <see cref="UpdatedAt"/>, so sending
+    /// the same record again changes nothing.
+    /// </summary>
+    /// <returns><c>true</c> when something changed.</returns>
+    public bool Update(string name, PhoneNumber phone, string? tmId, DriverKind kind, DateTime nowUtc)
+    {
+        var newName = name.Trim();
+        var newTmId = string.IsNullOrWhiteSpace(tmId) ? null : tmId.Trim();
+        if (newName == Name && phone.E164 == Phone && newTmId == TmId && kind == Kind) return false;
+        Name = newName;
+        Phone = phone.E164;
+        TmId = newTmId;
+        Kind = kind;
+        UpdatedAt = nowUtc;
+        return true;
+    }
+
     public string Id { get; private set; } = string.Empty;
     public string Name { get; private set; } = string.Empty;
     /// <summary>E.164 phone number.</summary>

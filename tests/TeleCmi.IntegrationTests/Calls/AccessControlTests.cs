@@ -26,6 +26,8 @@ public sealed class AccessControlTests(DatabaseEngine engine) : ApiFixture(engin
     [TestCase("GET", "/api/drivers")]
     [TestCase("POST", "/api/drivers")]
     [TestCase("GET", "/api/drivers/DRV-1")]
+    [TestCase("PUT", "/api/drivers/DRV-1")]
+    [TestCase("POST", "/api/drivers/import")]
     public async Task WithoutAToken_EveryEndpointIs401Problem(string method, string path)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);

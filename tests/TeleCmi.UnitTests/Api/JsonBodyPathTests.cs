@@ -21,6 +21,12 @@ public sealed class JsonBodyPathTests
     public void ErrorPath_BecomesTheFieldsJsonName(string path, string key) =>
         Assert.That(JsonBodyPath.Parse(path, typeof(Import)).Key, Is.EqualTo(key));
 
+    [TestCase("$[3].phone", "[3].phone")]
+    [TestCase("$[0]", "[0]")]
+    [TestCase("$", "body")]
+    public void ABodyThatIsAnArray_NamesItsRowsFromTheRoot(string path, string key) =>
+        Assert.That(JsonBodyPath.Parse(path, typeof(List<Row>)).Key, Is.EqualTo(key));
+
     [Test]
     public void AnEnumInsideAList_IsFound_AndItsValuesNamed()
     {

@@ -14,17 +14,13 @@ namespace TeleCmi.Application.Drivers.CreateDriver;
 
 /// <summary>Adds a driver or transporter under the platform's own id (admins only).</summary>
 [Authorize(AgentRole.Admin)]
-public sealed record CreateDriverCommand(string Id, string Name, string Phone, string? TmId, DriverKind Kind) : ICommand<DriverDto>;
+public sealed record CreateDriverCommand(string Id, string Name, string Phone, string? TmId, DriverKind Kind) : ICommand<DriverDto>, IDriverFields;
 
 public sealed class CreateDriverValidator : AbstractValidator<CreateDriverCommand>
 {
     public CreateDriverValidator()
     {
-        RuleFor(x => x.Id).NotEmpty().MaximumLength(Driver.MaxIdLength).Matches(@"^[^\x00-\x1F\x7F]+$")
-            .WithMessage("The driver id is 1 to 50 printable characters.");
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100).NoControlCharacters();
-        RuleFor(x => x.Phone).ValidPhone();
-        RuleFor(x => x.TmId).MaximumLength(50).NoControlCharacters();
+        Include(new DriverFieldsValidator());
         RuleFor(x => x.Kind).IsInEnum();
     }
 }
