@@ -22,17 +22,24 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"telecmi-e2e-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> settings;
+    private readonly TeleCmi.IntegrationTests.Support.TestDatabase? database;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the stand-in posts webhooks back).</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
-    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0)
+    /// <param name="database">A database of either engine (dropped on dispose); by default a fresh SQLite file.</param>
+    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0,
+        TeleCmi.IntegrationTests.Support.TestDatabase? database = null)
     {
         this.settings = settings ?? [];
+        this.database = database;
         if (listen) UseKestrel(port);
     }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Every request the service's TeleCMI gateway sent (path and body), as the provider received them.</summary>
+    public TeleCmiRequestLog TeleCmiRequests { get; } = new();
 
     /// <summary>Starts the server and returns a client that talks to it over real HTTP.</summary>
     public HttpClient Start()
@@ -45,8 +52,8 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", database?.ConnectionString ?? $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", database?.Engine.ToString() ?? "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("TeleCmi:Simulator:EventSpacingMs", "50");
         builder.UseSetting("TeleCmi:AttemptTimeoutSeconds", "1");
@@ -55,12 +62,19 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "1000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TeleCmi.IntegrationTests.Support.ObservedStatuses.Recorder>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TeleCmi.IntegrationTests.Support.ObservedStatuses.Recorder>();
+            // A new handler per pipeline (they are rebuilt every few minutes), all writing to one log.
+            services.AddHttpClient(TeleCmi.Infrastructure.Telephony.TeleCmiServiceCollectionExtensions.ClientName)
+                .AddHttpMessageHandler(() => new TeleCmiRequestLog.Handler(TeleCmiRequests));
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (database is not null) await database.DropAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(databasePath + suffix);
     }
