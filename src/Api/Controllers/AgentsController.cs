@@ -18,8 +18,10 @@ namespace TeleCmi.Api.Controllers;
 public sealed class AgentsController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates an agent.</summary>
-    /// <remarks>Admins only. The username and the external id are unique (409 if taken); the password is stored hashed, the
-    /// TeleCMI password encrypted (never returned: <c>hasTeleCmiPassword</c> says whether one is set).</remarks>
+    /// <remarks>
+    /// Admins only. The username and the external id are unique (409 if taken); the password is stored hashed, the
+    /// TeleCMI password encrypted (never returned: <c>hasTeleCmiPassword</c> says whether one is set).
+    /// </remarks>
     [EndpointName("createAgent")]
     [HttpPost]
     [ProducesResponseType<AgentDto>(StatusCodes.Status201Created)]
@@ -40,8 +42,10 @@ public sealed class AgentsController(IMediator mediator) : ControllerBase
     public async Task<IReadOnlyList<AgentDto>> List(CancellationToken ct) => await mediator.Send(new ListAgentsQuery(), ct);
 
     /// <summary>Changes an agent: name, phone, role, password, TeleCMI settings, or disables the account.</summary>
-    /// <remarks>Admins only. Disabling an agent makes their tokens stop working at once. <c>teleCmiPassword</c> is write-only
-    /// (stored encrypted, needed to hang up the agent's calls); <c>clearTeleCmiPassword: true</c> removes it.</remarks>
+    /// <remarks>
+    /// Admins only. Disabling an agent makes their tokens stop working at once. <c>teleCmiPassword</c> is write-only
+    /// (stored encrypted, needed to hang up the agent's calls); <c>clearTeleCmiPassword: true</c> removes it.
+    /// </remarks>
     [EndpointName("updateAgent")]
     [HttpPatch("{id:int}")]
     [ProducesResponseType<AgentDto>(StatusCodes.Status200OK)]

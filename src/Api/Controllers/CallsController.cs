@@ -167,10 +167,8 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// </remarks>
     /// <response code="202">TeleCMI accepted the hang-up; the call as it was (its status changes with TeleCMI's webhooks).</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
-    /// <response code="409">The call is not live (finished, failed, not placed, unknown), is a manual call, or TeleCMI has not
-    /// yet reported the agent's leg it needs (then with <c>Retry-After</c>: try again in a moment).</response>
-    /// <response code="422">The call's agent has no TeleCMI user id or no TeleCMI password (an admin sets
-    /// <c>teleCmiPassword</c> with <c>PATCH /api/agents/{id}</c>), or the stored one can no longer be decrypted.</response>
+    /// <response code="409">The call is not live (finished, failed, not placed, unknown), is a manual call, or TeleCMI has not yet reported the agent's leg it needs (then with <c>Retry-After</c>: try again in a moment).</response>
+    /// <response code="422">The call's agent has no TeleCMI user id or no TeleCMI password (an admin sets <c>teleCmiPassword</c> with <c>PATCH /api/agents/{id}</c>), or the stored one can no longer be decrypted.</response>
     /// <response code="502">TeleCMI refused the hang-up or the agent's TeleCMI login.</response>
     /// <response code="503">TeleCMI is unavailable; the call goes on. See <c>Retry-After</c>.</response>
     /// <response code="504">TeleCMI did not answer in time; the call may have ended anyway. Follow its status.</response>
