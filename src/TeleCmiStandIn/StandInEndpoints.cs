@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace TeleCmi.StandIn;
 
 /// <summary>
-/// TeleCMI's two endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>),
+/// TeleCMI's endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>, <c>/v2/user/login</c>, <c>/v2/c2c/hangup</c>),
 /// so that the service's <c>TeleCmi:BaseUrl</c> is the only thing that tells the stand-in from TeleCMI.
 /// Scenarios and payloads: README.md in this folder.
 /// </summary>
 public static class StandInEndpoints
 {
-    /// <summary>Maps click2call, play and <c>/health/live</c>.</summary>
+    /// <summary>Maps click2call, play, user login, c2c hangup and <c>/health/live</c>.</summary>
     public static IEndpointRouteBuilder MapTeleCmiStandIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v2/webrtc/click2call", ClickToCallAsync);
