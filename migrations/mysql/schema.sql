@@ -1151,5 +1151,53 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261205210641_AgentTeleCmiPasswordAndDataProtectionKeys') THEN
+
+    ALTER TABLE `agents` ADD `TeleCmiPasswordCipher` varchar(1024) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261205210641_AgentTeleCmiPasswordAndDataProtectionKeys') THEN
+
+    CREATE TABLE `data_protection_keys` (
+        `Id` int NOT NULL AUTO_INCREMENT,
+        `FriendlyName` varchar(256) CHARACTER SET utf8mb4 NULL,
+        `Xml` longtext CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_data_protection_keys` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261205210641_AgentTeleCmiPasswordAndDataProtectionKeys') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261205210641_AgentTeleCmiPasswordAndDataProtectionKeys', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

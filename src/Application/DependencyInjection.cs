@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Calls.HangUpCall;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Time;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<ReportRollupGate>();
         services.AddSingleton<TodayFigures>();
         services.AddScoped<FollowUpQueries>();
+        services.AddScoped<TeleCmiUserSession>();
         // Built once from validated options: InitiateCall checks every destination against it before storing anything.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallDestinationOptions>>().Value.ToPolicy());
         // Needs the host's IMeterFactory (every .NET host registers one).

@@ -11,6 +11,7 @@ using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Jobs;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Persistence.Availability;
+using TeleCmi.Infrastructure.Secrets;
 using TeleCmi.Infrastructure.Seeding;
 using TeleCmi.Infrastructure.Telephony;
 using TeleCmi.Infrastructure.Webhooks;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<IWebhookAuthenticator, WebhookAuthenticator>();
         services.AddTeleCmiGateway(configuration, environment.EnvironmentName);
+        services.AddSecretProtection();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration);
         return services;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace TeleCmi.StandIn;
@@ -10,6 +11,8 @@ namespace TeleCmi.StandIn;
 /// </summary>
 public sealed class SimulatedCallRunner(
     SimulatorCallQueue queue,
+    SimulatorLiveCalls live,
+    TimeProvider clock,
     StandInWebhookTarget target,
     IHttpClientFactory clients,
     IOptionsMonitor<StandInAccountOptions> account,
@@ -42,11 +45,49 @@ public sealed class SimulatedCallRunner(
 
     private async Task PlayAsync(SimulatedCall call, CancellationToken ct)
     {
+        var hangUp = live.Add(call);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct, hangUp);
+        var sent = new List<JsonObject>();
+        var hungUp = false;
         try
         {
             foreach (var hook in SimulatedWebhooks.For(call))
             {
-                if (!hook.Immediate) await Task.Delay(simulator.CurrentValue.EventSpacingMs, ct);
+                var wait = hook.Immediate ? TimeSpan.Zero
+                    : TimeSpan.FromMilliseconds(hook.Held ? simulator.CurrentValue.HeldCallSeconds * 1000L : simulator.CurrentValue.EventSpacingMs);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, waiting.Token);
+                // The first CDR ends the call; a hang-up that came first ends it instead.
+                if (hook.IsCdr && sent.All(b => (string?)b["type"] != "cdr") && !live.TryEnd(call))
+                {
+                    hungUp = true;
+                    break;
+                }
+                await PostAsync(call, hook, ct);
+                sent.Add(hook.Body);
+            }
+            live.TryEnd(call);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            hungUp = true;
+        }
+        catch (OperationCanceledException)
+        {
+            live.TryEnd(call);
+            return;
+        }
+        if (hungUp) await PlayHangUpAsync(call, sent, ct);
+    }
+
+    /// <summary>The CDRs of a call hung up through <c>/v2/c2c/hangup</c>, spaced like the others.</summary>
+    private async Task PlayHangUpAsync(SimulatedCall call, IReadOnlyList<JsonObject> sent, CancellationToken ct)
+    {
+        logger.LogInformation("TeleCMI stand-in: request {RequestId} hung up after {Webhooks} webhooks", call.RequestId, sent.Count);
+        try
+        {
+            foreach (var hook in SimulatedWebhooks.AfterHangUp(call, sent, clock.GetUtcNow()))
+            {
+                await Task.Delay(simulator.CurrentValue.EventSpacingMs, ct);
                 await PostAsync(call, hook, ct);
             }
         }

@@ -3,8 +3,15 @@ using System.Text.Json.Nodes;
 
 namespace TeleCmi.StandIn;
 
-/// <summary>One webhook of a simulated call; <see cref="Immediate"/> ones are sent without waiting.</summary>
-public sealed record SimulatedWebhook(JsonObject Body, bool Immediate = false);
+/// <summary>
+/// One webhook of a simulated call; <see cref="Immediate"/> ones are sent without waiting, <see cref="Held"/> ones after
+/// the call has been held for <c>TeleCmi:Simulator:HeldCallSeconds</c> (unless it is hung up first).
+/// </summary>
+public sealed record SimulatedWebhook(JsonObject Body, bool Immediate = false, bool Held = false)
+{
+    /// <summary>True for a call detail record: the call's end.</summary>
+    public bool IsCdr => (string?)Body["type"] == "cdr";
+}
 
 /// <summary>
 /// Writes the webhooks TeleCMI would send for a call, in the order it would send them. Field types vary
@@ -64,6 +71,15 @@ public static class SimulatedWebhooks
                 new(Event("a", "answered", AgentAnswers)),
                 new(Cdr("a", "answered", hangUp, agentTalk, "sent_bye")),
             ],
+            SimulatorScenario.TalksUntilHungUp =>
+            [
+                new(Event("a", "started", AgentRings)),
+                new(Event("a", "answered", AgentAnswers)),
+                new(Event("b", "started", DriverRings)),
+                new(Event("b", "answered", DriverAnswers)),
+                new(Cdr("a", "answered", hangUp, agentTalk, "sent_bye"), Held: true),
+                new(Cdr("b", "answered", hangUp, call.TalkSeconds, "recv_bye", call.RecordingFile)),
+            ],
             _ =>
             [
                 new(Event("a", "started", AgentRings)),
@@ -74,6 +90,40 @@ public static class SimulatedWebhooks
                 new(Cdr("b", "answered", hangUp, call.TalkSeconds, "recv_bye", call.RecordingFile)),
             ],
         };
+    }
+
+    /// <summary>
+    /// The CDRs TeleCMI sends when a call is hung up through its API after <paramref name="sent"/>: talking → both legs
+    /// <c>answered</c> (the driver's with its talk time and the recording); the driver's phone ringing or not dialled yet →
+    /// the driver leg <c>missed</c> (if it rang) and the agent leg <c>answered</c>; the agent's phone ringing → the agent
+    /// leg <c>missed</c>. <paramref name="now"/> is when it happened (no earlier than a second after the last webhook).
+    /// </summary>
+    public static IReadOnlyList<SimulatedWebhook> AfterHangUp(SimulatedCall call, IReadOnlyList<JsonObject> sent, DateTimeOffset now)
+    {
+        bool Sent(string leg, string status) => sent.Any(b => (string?)b["type"] == "event" && (string?)b["leg"] == leg && (string?)b["status"] == status);
+        var placed = call.PlacedAt.ToUnixTimeMilliseconds();
+        var last = sent.Select(b => long.Parse(b["time"]!.ToString(), CultureInfo.InvariantCulture) - placed).DefaultIfEmpty(0).Max();
+        var at = Math.Max(last + 1000, (long)(now - call.PlacedAt).TotalMilliseconds);
+        var shape = sent.Count;
+        JsonObject Cdr(string leg, string status, int answeredSec, string hangupReason, string? file = null)
+        {
+            var body = Payload(call, "cdr", leg, status, at, shape++);
+            body["answeredsec"] = answeredSec;
+            body["hangup_reason"] = hangupReason;
+            body["record"] = file is not null;
+            if (file is not null) body["filename"] = file;
+            return body;
+        }
+
+        var agentTalk = (int)Math.Max(0, (at - AgentAnswers) / 1000);
+        if (Sent("b", "answered"))
+            return [new(Cdr("a", "answered", agentTalk, "sent_bye")),
+                    new(Cdr("b", "answered", (int)Math.Max(1, (at - DriverAnswers) / 1000), "sent_bye", call.RecordingFile))];
+        if (Sent("a", "answered"))
+            return Sent("b", "started")
+                ? [new(Cdr("b", "missed", 0, "sent_cancel")), new(Cdr("a", "answered", agentTalk, "sent_bye"))]
+                : [new(Cdr("a", "answered", agentTalk, "sent_bye"))];
+        return [new(Cdr("a", "missed", 0, "sent_cancel"))];
     }
 
     private static JsonObject Payload(SimulatedCall call, string type, string leg, string status, long atMs, int shape)

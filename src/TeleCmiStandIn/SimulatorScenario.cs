@@ -23,6 +23,12 @@ public enum SimulatorScenario
 
     /// <summary><c>...0006</c>: the call is answered, but webhooks come twice, early and out of order.</summary>
     Disorderly,
+
+    /// <summary>
+    /// <c>...0008</c>: both answer and talk until the call is hung up (<c>POST /v2/c2c/hangup</c>), or for
+    /// <c>TeleCmi:Simulator:HeldCallSeconds</c>; the CDRs come when it ends.
+    /// </summary>
+    TalksUntilHungUp,
 }
 
 /// <summary>Maps a dialled number to its scenario.</summary>
@@ -37,6 +43,7 @@ public static class SimulatorScenarios
         "0004" => SimulatorScenario.Slow,
         "0005" => SimulatorScenario.Down,
         "0006" => SimulatorScenario.Disorderly,
+        "0008" => SimulatorScenario.TalksUntilHungUp,
         _ => SimulatorScenario.Answered,
     };
 }

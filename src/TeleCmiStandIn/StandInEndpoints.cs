@@ -6,17 +6,19 @@ using Microsoft.Extensions.Options;
 namespace TeleCmi.StandIn;
 
 /// <summary>
-/// TeleCMI's two endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>),
+/// TeleCMI's endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>, <c>/v2/user/login</c>, <c>/v2/c2c/hangup</c>),
 /// so that the service's <c>TeleCmi:BaseUrl</c> is the only thing that tells the stand-in from TeleCMI.
 /// Scenarios and payloads: README.md in this folder.
 /// </summary>
 public static class StandInEndpoints
 {
-    /// <summary>Maps click2call, play and <c>/health/live</c>.</summary>
+    /// <summary>Maps click2call, play, user login, c2c hangup and <c>/health/live</c>.</summary>
     public static IEndpointRouteBuilder MapTeleCmiStandIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v2/webrtc/click2call", ClickToCallAsync);
         app.MapGet("/v2/play", Play);
+        app.MapPost("/v2/user/login", UserLogin);
+        app.MapPost("/v2/c2c/hangup", HangUp);
         app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
         return app;
     }
@@ -50,6 +52,29 @@ public static class StandInEndpoints
         if (!teleCmi.Authenticates(appid, secret)) return Reply(404, new SimulatorReply(404, "Invalid app id or secret"));
         if (!recordings.Has(file)) return Reply(200, new SimulatorReply(407, "File not found"));
         return Results.File(recordings.Audio, "audio/wav");
+    }
+
+    /// <summary>TeleCMI's user login: a token for a user of the app with the stand-in's user password; HTTP 404 otherwise.</summary>
+    private static IResult UserLogin([FromBody] JsonElement body, SimulatedUsers users)
+    {
+        var (status, reply) = users.Login(body);
+        return Results.Json(reply, statusCode: status, contentType: "application/json");
+    }
+
+    /// <summary>
+    /// TeleCMI's click-to-call hang-up: ends the live call whose agent leg is <c>cmiuuid</c>, placed by the token's user; its
+    /// CDRs follow. HTTP 404 for a token that failed (unknown, expired) or a <c>cmiuuid</c> with no live call, as TeleCMI answers.
+    /// </summary>
+    private static IResult HangUp([FromBody] JsonElement body, SimulatedUsers users, SimulatorLiveCalls live)
+    {
+        string? Field(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString() : null;
+        var token = Field("token");
+        var cmiuuid = Field("cmiuuid");
+        if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(cmiuuid))
+            return Reply(400, new SimulatorReply(400, "Parameter missing: token and cmiuuid are required"));
+        if (users.UserOf(token) is not { } userId) return Reply(404, new SimulatorReply(404, "Failed to authenticate token"));
+        return live.TryHangUp(cmiuuid, userId) ? Reply(200, new SimulatorReply(200, "call ended")) : Reply(404, new SimulatorReply(404, "cmiuuid not found"));
     }
 
     private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)

@@ -32,4 +32,21 @@ public sealed class StandInOptions
     /// </summary>
     [Range(0, 10_000)]
     public int MaxConcurrentWebhookPosts { get; set; }
+
+    /// <summary>
+    /// The password every TeleCMI user of the app has at the stand-in (<c>POST /v2/user/login</c>). The default is the one
+    /// the service's Development seed gives the demo telecaller asha (not a secret: the stand-in places no real calls).
+    /// </summary>
+    public string UserPassword { get; set; } = DefaultUserPassword;
+
+    /// <summary>The stand-in's default <see cref="UserPassword"/>.</summary>
+    public const string DefaultUserPassword = "telecmi-demo-pass";
+
+    /// <summary>Seconds a user token is accepted after its login (TeleCMI: 30 days). Tests shorten it to see a token refused.</summary>
+    [Range(1, 30 * 24 * 3600)]
+    public int UserTokenLifetimeSeconds { get; set; } = 30 * 24 * 3600;
+
+    /// <summary>Scenario <c>0008</c>: wall-clock seconds agent and driver talk unless the call is hung up first.</summary>
+    [Range(1, 24 * 3600)]
+    public int HeldCallSeconds { get; set; } = 300;
 }

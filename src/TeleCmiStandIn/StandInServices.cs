@@ -31,6 +31,8 @@ public static class StandInServices
         services.AddSingleton<SimulatedTeleCmi>();
         services.AddSingleton<SimulatorRecordings>();
         services.AddSingleton<SimulatorCallQueue>();
+        services.AddSingleton<SimulatedUsers>();
+        services.AddSingleton<SimulatorLiveCalls>();
         services.AddHostedService<SimulatedCallRunner>();
         services.AddHttpClient(SimulatedCallRunner.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;

@@ -22,6 +22,26 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("longtext");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")
@@ -70,6 +90,10 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.Property<bool>("TeleCmiCallingAllowed")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("TeleCmiPasswordCipher")
+                        .HasMaxLength(1024)
+                        .HasColumnType("varchar(1024)");
 
                     b.Property<string>("TeleCmiUserId")
                         .HasMaxLength(32)

@@ -17,6 +17,24 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")
@@ -63,6 +81,10 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("TeleCmiCallingAllowed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeleCmiPasswordCipher")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TeleCmiUserId")
                         .HasMaxLength(32)

@@ -55,17 +55,21 @@ public sealed record UpdateFeedbackRequest(
 /// <param name="TeleCmiCallingAllowed">May place calls through TeleCMI.</param>
 /// <param name="ExternalId">The platform's user id for this person (e.g. <c>3</c>), unique; the seed's routes check the
 /// app's <c>caller_id</c> against it.</param>
+/// <param name="TeleCmiPassword">The agent's TeleCMI user password (write-only: stored encrypted, never returned; the
+/// answer says <c>hasTeleCmiPassword</c>). Needed to hang up the agent's calls.</param>
 public sealed record CreateAgentRequest(
     string Username, string Password, string DisplayName, string Phone, [property: RequiredInRequest] AgentRole? Role,
-    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null);
+    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null, string? TeleCmiPassword = null);
 
 /// <summary>Changes to an agent; fields left out stay as they are.</summary>
 /// <param name="ExternalId">Sets the platform's user id (unique).</param>
 /// <param name="ClearExternalId">true removes the platform's user id.</param>
+/// <param name="TeleCmiPassword">Sets the agent's TeleCMI user password (write-only: stored encrypted, never returned).</param>
+/// <param name="ClearTeleCmiPassword">true removes the stored TeleCMI password.</param>
 public sealed record UpdateAgentRequest(
     string? DisplayName, string? Phone, AgentRole? Role, string? Password,
     string? TeleCmiUserId, bool? ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive,
-    string? ExternalId = null, bool? ClearExternalId = null);
+    string? ExternalId = null, bool? ClearExternalId = null, string? TeleCmiPassword = null, bool? ClearTeleCmiPassword = null);
 
 /// <summary>A new driver or transporter.</summary>
 /// <param name="Id">The platform's id, up to 50 characters.</param>

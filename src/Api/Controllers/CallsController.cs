@@ -10,6 +10,7 @@ using TeleCmi.Application.Calls.ExportCallLogs;
 using TeleCmi.Application.Calls.GetCallLog;
 using TeleCmi.Application.Calls.GetCallLogs;
 using TeleCmi.Application.Calls.GetRecording;
+using TeleCmi.Application.Calls.HangUpCall;
 using TeleCmi.Application.Calls.InitiateCall;
 using TeleCmi.Application.Calls.LogManualCall;
 using TeleCmi.Application.Calls.UpdateFeedback;
@@ -155,6 +156,34 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<CallLogDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetCallLogQuery(id), ct);
+
+    /// <summary>Asks TeleCMI to end a live call (HangUpCall).</summary>
+    /// <remarks>
+    /// The call's own agent, supervisors and admins. 202 means TeleCMI accepted: the call is ending, and its final status
+    /// (<c>completed</c>, or <c>missed</c> when the driver had not answered), talk time and recording still come from
+    /// TeleCMI's webhooks, as for any call; follow it with <c>GET /api/calls/{id}</c>. The status in the answer is the one
+    /// before the hang-up. TeleCMI's hang-up logs in as the call's agent, so the agent needs a TeleCMI password
+    /// (<c>teleCmiPassword</c>, set by an admin).
+    /// </remarks>
+    /// <response code="202">TeleCMI accepted the hang-up; the call as it was (its status changes with TeleCMI's webhooks).</response>
+    /// <response code="404">No such call, or it is another telecaller's.</response>
+    /// <response code="409">The call is not live (finished, failed, not placed, unknown), is a manual call, or TeleCMI has not yet reported the agent's leg it needs (then with <c>Retry-After</c>: try again in a moment).</response>
+    /// <response code="422">The call's agent has no TeleCMI user id or no TeleCMI password (an admin sets <c>teleCmiPassword</c> with <c>PATCH /api/agents/{id}</c>), or the stored one can no longer be decrypted.</response>
+    /// <response code="502">TeleCMI refused the hang-up or the agent's TeleCMI login.</response>
+    /// <response code="503">TeleCMI is unavailable; the call goes on. See <c>Retry-After</c>.</response>
+    /// <response code="504">TeleCMI did not answer in time; the call may have ended anyway. Follow its status.</response>
+    [EndpointName("hangUpCall")]
+    [HttpPost("{id}/hangup")]
+    [ProducesResponseType<CallLogDto>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout)]
+    public async Task<ActionResult<CallLogDto>> HangUp(string id, CancellationToken ct) =>
+        AcceptedAtAction(nameof(Get), new { id }, await mediator.Send(new HangUpCallCommand(id), ct));
 
     /// <summary>Streams the call's recording (fetched from TeleCMI server-side). Supports HTTP range requests.</summary>
     /// <remarks>Telecallers get only their own calls' recordings. The audio is mp3 or wav, as TeleCMI stored it.</remarks>

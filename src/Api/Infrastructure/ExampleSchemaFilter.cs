@@ -41,6 +41,7 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         {
             ["username"] = "priya", ["password"] = "priya-strong-pass", ["displayName"] = "Priya Sharma", ["phone"] = "+919812345678",
             ["role"] = "telecaller", ["teleCmiUserId"] = "5004_1111112", ["teleCmiCallingAllowed"] = true, ["externalId"] = "42",
+            ["teleCmiPassword"] = "priya-telecmi-pass",
         },
         [typeof(UpdateAgentRequest)] = () => new JsonObject { ["displayName"] = "Priya S.", ["teleCmiCallingAllowed"] = false },
         [typeof(CreateDriverRequest)] = () => new JsonObject

@@ -56,6 +56,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             case ConflictException e:
                 var conflict = Problem(409, "Conflict.", e.Message);
                 if (e.ExistingId is not null) conflict.Extensions["existingId"] = e.ExistingId;
+                if (e.RetryAfter is { } conflictRetry) RetryAfter(http, conflictRetry);
                 return conflict;
             case DbUpdateConcurrencyException:
                 return Problem(409, "Conflict.", "The record was changed by someone else at the same moment. Reload it and try again.");

@@ -32,6 +32,18 @@ public sealed partial class Agent
     /// <summary>TeleCMI user id, <c>&lt;extension&gt;_&lt;appid&gt;</c>.</summary>
     public string? TeleCmiUserId { get; private set; }
     public bool TeleCmiCallingAllowed { get; private set; }
+
+    /// <summary>
+    /// The agent's TeleCMI user password, encrypted (ASP.NET Core Data Protection) before it reaches the domain; null when
+    /// none is set. Needed only to hang up a call (TeleCMI's hang-up takes a user token from the user's own login).
+    /// </summary>
+    public string? TeleCmiPasswordCipher { get; private set; }
+
+    /// <summary>Longest <see cref="TeleCmiPasswordCipher"/> stored.</summary>
+    public const int TeleCmiPasswordCipherMaxLength = 1024;
+
+    /// <summary>True when a TeleCMI password is stored.</summary>
+    public bool HasTeleCmiPassword => TeleCmiPasswordCipher is not null;
     public bool IsActive { get; private set; }
 
     /// <summary>
@@ -103,6 +115,18 @@ public sealed partial class Agent
         if (userId != TeleCmiUserId || callingAllowed != TeleCmiCallingAllowed) RotateSecurityStamp();
         TeleCmiUserId = userId;
         TeleCmiCallingAllowed = callingAllowed;
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>
+    /// Stores (or, with null, removes) the encrypted TeleCMI password. It grants nothing in this service, so sessions go on.
+    /// </summary>
+    public void SetTeleCmiPassword(string? cipherText, DateTime nowUtc)
+    {
+        if (cipherText is { Length: 0 or > TeleCmiPasswordCipherMaxLength })
+            throw new DomainException("The encrypted TeleCMI password is empty or too long.");
+        if (cipherText == TeleCmiPasswordCipher) return;
+        TeleCmiPasswordCipher = cipherText;
         UpdatedAt = nowUtc;
     }
 

@@ -1,4 +1,5 @@
 using System.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,8 +14,11 @@ using TeleCmi.Domain.Webhooks;
 namespace TeleCmi.Infrastructure.Persistence;
 
 /// <summary>The service's database: SQLite by default, MySQL/MariaDB in production.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance that uses this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<Driver> Drivers => Set<Driver>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();

@@ -14,6 +14,7 @@ namespace TeleCmi.Infrastructure.Seeding;
 public sealed class DatabaseSeeder(
     AppDbContext db,
     IPasswordHasher hasher,
+    ITeleCmiPasswordProtector teleCmiPasswords,
     TimeProvider clock,
     IHostEnvironment environment,
     IOptions<BootstrapAdminOptions> bootstrap,
@@ -31,6 +32,12 @@ public sealed class DatabaseSeeder(
         ("ravi", "ravi-demo-pass", "Ravi (manual-only telecaller)", "+919800000003", AgentRole.Telecaller, null, "4"),
         ("sunita", "sunita-demo-pass", "Sunita (supervisor)", "+919800000004", AgentRole.Supervisor, null, "5"),
     ];
+
+    /// <summary>
+    /// The TeleCMI password of the demo agents with a TeleCMI user id: the TeleCMI stand-in's default user password
+    /// (<c>TeleCmi:Simulator:UserPassword</c>), so hang-up works in Development. Not a secret: only the stand-in accepts it.
+    /// </summary>
+    public const string DemoTeleCmiPassword = "telecmi-demo-pass";
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -50,9 +57,19 @@ public sealed class DatabaseSeeder(
     {
         foreach (var (username, password, name, phone, role, teleCmiUserId, externalId) in DemoAgents)
         {
-            if (await db.Agents.AnyAsync(a => a.Username == username, ct)) continue;
+            if (await db.Agents.FirstOrDefaultAsync(a => a.Username == username, ct) is { } existing)
+            {
+                // A development database from before hang-up existed: its TeleCMI demo agent gets the password too.
+                if (teleCmiUserId is not null && !existing.HasTeleCmiPassword)
+                    existing.SetTeleCmiPassword(teleCmiPasswords.Protect(DemoTeleCmiPassword), now);
+                continue;
+            }
             var agent = new Agent(username, hasher.Hash(password), name, PhoneNumber.Parse(phone), role, now);
-            if (teleCmiUserId is not null) agent.ConfigureTeleCmi(teleCmiUserId, callingAllowed: true, now);
+            if (teleCmiUserId is not null)
+            {
+                agent.ConfigureTeleCmi(teleCmiUserId, callingAllowed: true, now);
+                agent.SetTeleCmiPassword(teleCmiPasswords.Protect(DemoTeleCmiPassword), now);
+            }
             if (!await db.Agents.AnyAsync(a => a.ExternalId == externalId, ct)) agent.SetExternalId(externalId, now);
             db.Agents.Add(agent);
         }

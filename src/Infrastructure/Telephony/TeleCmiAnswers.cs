@@ -35,6 +35,38 @@ internal static class TeleCmiAnswers
         return new ClickToCallResult.Refused(code == 200 ? status : code, message);
     }
 
+    /// <summary>The result of a user login answer. The password is removed from TeleCMI's message.</summary>
+    public static UserLoginResult UserLogin(HttpResponseMessage response, TeleCmiReply? reply, string password)
+    {
+        var status = (int)response.StatusCode;
+        if (status is 429 or 503 || (response.IsSuccessStatusCode && reply?.Code is 429 or 503))
+            return new UserLoginResult.Unavailable($"TeleCMI answered {(status is 429 or 503 ? $"HTTP {status}" : $"code {reply!.Code}")}",
+                RetryAfter(response.Headers.RetryAfter));
+        if (status >= 500) return new UserLoginResult.Unavailable($"TeleCMI answered HTTP {status}", DefaultRetryAfter);
+        var code = reply?.Code ?? status;
+        if (response.IsSuccessStatusCode && code == 200)
+            return string.IsNullOrEmpty(reply?.Token)
+                ? new UserLoginResult.Refused(502, "TeleCMI answered the login without a token")
+                : new UserLoginResult.LoggedIn(reply.Token);
+        return new UserLoginResult.Refused(code == 200 ? status : code, ProviderText.Clean(reply?.Message, password) ?? $"HTTP {status}");
+    }
+
+    /// <summary>
+    /// The result of a hang-up answer. Unlike a click-to-call, a server error leaves the call's fate open only in the
+    /// harmless direction: it may have ended. The token is removed from TeleCMI's message.
+    /// </summary>
+    public static HangUpResult HangUp(HttpResponseMessage response, TeleCmiReply? reply, string token)
+    {
+        var status = (int)response.StatusCode;
+        if (status is 429 or 503 || (response.IsSuccessStatusCode && reply?.Code is 429 or 503))
+            return new HangUpResult.Unavailable($"TeleCMI answered {(status is 429 or 503 ? $"HTTP {status}" : $"code {reply!.Code}")}",
+                RetryAfter(response.Headers.RetryAfter));
+        if (status >= 500) return new HangUpResult.Unavailable($"TeleCMI answered HTTP {status}", DefaultRetryAfter, MayHaveEnded: true);
+        var code = reply?.Code ?? status;
+        if (response.IsSuccessStatusCode && code == 200) return new HangUpResult.Accepted();
+        return new HangUpResult.Refused(code == 200 ? status : code, ProviderText.Clean(reply?.Message, token) ?? $"HTTP {status}");
+    }
+
     /// <summary>True when a recording answer is an error document rather than audio.</summary>
     public static bool IsErrorDocument(HttpResponseMessage response, string? mediaType) =>
         !response.IsSuccessStatusCode

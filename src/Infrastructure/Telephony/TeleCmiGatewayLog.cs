@@ -17,4 +17,12 @@ internal static partial class TeleCmiGatewayLog
                                              "(HTTP {HttpStatus}, code {ProviderCode}, {Bytes} bytes) {Detail}")]
     public static partial void Play(ILogger logger, LogLevel level, string operation, string file, string outcome,
         double elapsedMs, int? httpStatus, int? providerCode, long? bytes, string? detail);
+
+    [LoggerMessage(EventId = 4102, Message = "TeleCMI {Operation} of user {UserId}: {Outcome} in {ElapsedMs:F0} ms (HTTP {HttpStatus}, code {ProviderCode}) {Detail}")]
+    public static partial void UserLogin(ILogger logger, LogLevel level, string operation, string userId, string outcome,
+        double elapsedMs, int? httpStatus, int? providerCode, string? detail);
+
+    [LoggerMessage(EventId = 4103, Message = "TeleCMI {Operation} of agent leg {LegId}: {Outcome} in {ElapsedMs:F0} ms (HTTP {HttpStatus}, code {ProviderCode}) {Detail}")]
+    public static partial void HangUp(ILogger logger, LogLevel level, string operation, string legId, string outcome,
+        double elapsedMs, int? httpStatus, int? providerCode, string? detail);
 }

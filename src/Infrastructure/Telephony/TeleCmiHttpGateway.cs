@@ -20,6 +20,8 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
 {
     private const string ClickToCallPath = "v2/webrtc/click2call";
     private const string PlayPath = "v2/play";
+    private const string UserLoginPath = "v2/user/login";
+    private const string HangUpPath = "v2/c2c/hangup";
 
     /// <inheritdoc />
     public async Task<ClickToCallResult> ClickToCallAsync(ClickToCallRequest request, CancellationToken cancellationToken)
@@ -126,6 +128,90 @@ public sealed class TeleCmiHttpGateway(HttpClient http, IOptionsMonitor<TeleCmiO
         metrics.ProviderRequest("recording", outcome, elapsed);
         TeleCmiGatewayLog.Play(logger, level, "play", fileName, outcome, elapsed.TotalMilliseconds,
             httpStatus, reply?.Code, bytes, detail);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<UserLoginResult> UserLoginAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        var started = Stopwatch.GetTimestamp();
+        int? httpStatus = null;
+        TeleCmiReply? reply = null;
+        UserLoginResult result;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(o.TotalTimeoutSeconds));
+        try
+        {
+            using var response = await http.PostAsJsonAsync(UserLoginPath, new TeleCmiUserLoginBody(userId, password), deadline.Token);
+            httpStatus = (int)response.StatusCode;
+            reply = await TeleCmiReply.ReadAsync(response, deadline.Token);
+            result = TeleCmiAnswers.UserLogin(response, reply, password);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            result = new UserLoginResult.Unavailable("TeleCMI calls are paused after repeated failures", ex.RetryAfter ?? TeleCmiAnswers.DefaultRetryAfter);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            result = new UserLoginResult.Unavailable("TeleCMI could not be reached or did not answer in time", TeleCmiAnswers.DefaultRetryAfter);
+        }
+
+        var (outcome, level, detail) = result switch
+        {
+            UserLoginResult.LoggedIn => ("logged_in", LogLevel.Information, ""),
+            UserLoginResult.Refused r => ("refused", LogLevel.Information, r.Message),
+            UserLoginResult.Unavailable u => ("unavailable", LogLevel.Warning, u.Reason),
+            _ => ("unknown", LogLevel.Warning, ""),
+        };
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.ProviderRequest("user_login", outcome, elapsed);
+        TeleCmiGatewayLog.UserLogin(logger, level, "user login", userId, outcome, elapsed.TotalMilliseconds, httpStatus, reply?.Code, detail);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<HangUpResult> HangUpAsync(string userToken, string agentLegId, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        var started = Stopwatch.GetTimestamp();
+        int? httpStatus = null;
+        TeleCmiReply? reply = null;
+        HangUpResult result;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(o.TotalTimeoutSeconds));
+        try
+        {
+            using var response = await http.PostAsJsonAsync(HangUpPath, new TeleCmiHangUpBody(userToken, agentLegId), deadline.Token);
+            httpStatus = (int)response.StatusCode;
+            reply = await TeleCmiReply.ReadAsync(response, deadline.Token);
+            result = TeleCmiAnswers.HangUp(response, reply, userToken);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            result = new HangUpResult.Unavailable("TeleCMI calls are paused after repeated failures", ex.RetryAfter ?? TeleCmiAnswers.DefaultRetryAfter);
+        }
+        catch (HttpRequestException ex) when (TeleCmiResilience.NeverConnected(ex))
+        {
+            result = new HangUpResult.Unavailable("could not connect to TeleCMI", TeleCmiAnswers.DefaultRetryAfter);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            result = new HangUpResult.Unavailable("no answer from TeleCMI within the time limit", TeleCmiAnswers.DefaultRetryAfter, MayHaveEnded: true);
+        }
+
+        var (outcome, level, detail) = result switch
+        {
+            HangUpResult.Accepted => ("accepted", LogLevel.Information, ""),
+            HangUpResult.Refused r => ("refused", LogLevel.Information, r.Message),
+            HangUpResult.Unavailable u => ("unavailable", LogLevel.Warning, u.Reason),
+            _ => ("unknown", LogLevel.Warning, ""),
+        };
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.ProviderRequest("hang_up", outcome, elapsed);
+        TeleCmiGatewayLog.HangUp(logger, level, "hangup", agentLegId, outcome, elapsed.TotalMilliseconds, httpStatus, reply?.Code, detail);
         return result;
     }
 

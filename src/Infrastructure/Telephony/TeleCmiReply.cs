@@ -8,7 +8,8 @@ namespace TeleCmi.Infrastructure.Telephony;
 /// TeleCMI's JSON answer (<c>{"code":200,"msg":"Call initiated","request_id":"..."}</c>), read tolerantly:
 /// <c>code</c> may be a number or a string, <c>msg</c> may be called <c>message</c>, the body may not be JSON at all.
 /// </summary>
-internal sealed record TeleCmiReply(int? Code, string? Message, string? RequestId)
+/// <remarks><see cref="Token"/> (a user login's) is a credential: a reply is never logged whole.</remarks>
+internal sealed record TeleCmiReply(int? Code, string? Message, string? RequestId, string? Token = null)
 {
     // An error page from a proxy can be large; what we need is in the first few bytes.
     private const int MaxBytes = 16 * 1024;
@@ -33,7 +34,7 @@ internal sealed record TeleCmiReply(int? Code, string? Message, string? RequestI
             using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            return new TeleCmiReply(Integer(root, "code"), Text(root, "msg") ?? Text(root, "message"), Text(root, "request_id"));
+            return new TeleCmiReply(Integer(root, "code"), Text(root, "msg") ?? Text(root, "message"), Text(root, "request_id"), Text(root, "token"));
         }
         catch (JsonException)
         {

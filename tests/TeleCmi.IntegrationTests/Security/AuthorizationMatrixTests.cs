@@ -41,6 +41,8 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         new("GET", "api/calls/{id}", 401, 200, 404, 200, 200),
         new("PUT", "api/calls/{id}/feedback", 401, 200, 404, 200, 200),
         new("GET", "api/calls/{id}/recording", 401, 200, 404, 200, 200),
+        // The shared call has completed: whoever may hang it up reaches the "not live" rule (409); the other telecaller cannot see it.
+        new("POST", "api/calls/{id}/hangup", 401, 409, 404, 409, 409),
         new("GET", "api/calls/export", 401, 200, 200, 200, 200),
         new("GET", "api/follow-ups", 401, 200, 200, 200, 200),
         // A telecaller gets their own figures; asking for another agent's is 403 (see the report tests).

@@ -18,6 +18,18 @@ public sealed class FakeTeleCmiGateway : ITeleCmiGateway
         return Answer(request);
     }
 
+    /// <summary>Hang-ups asked for, as (token, agent leg id).</summary>
+    public ConcurrentQueue<(string Token, string AgentLegId)> HangUps { get; } = new();
+
+    public Task<UserLoginResult> UserLoginAsync(string userId, string password, CancellationToken cancellationToken) =>
+        Task.FromResult<UserLoginResult>(new UserLoginResult.LoggedIn("token-" + userId));
+
+    public Task<HangUpResult> HangUpAsync(string userToken, string agentLegId, CancellationToken cancellationToken)
+    {
+        HangUps.Enqueue((userToken, agentLegId));
+        return Task.FromResult<HangUpResult>(new HangUpResult.Accepted());
+    }
+
     public Task<RecordingResult> OpenRecordingAsync(string fileName, CancellationToken cancellationToken) =>
         Task.FromResult<RecordingResult>(new RecordingResult.Audio(new MemoryStream("RIFF-fake-audio"u8.ToArray()), "audio/wav"));
 }

@@ -15,7 +15,7 @@ namespace TeleCmi.Application.Agents.CreateAgent;
 [Authorize(AgentRole.Admin)]
 public sealed record CreateAgentCommand(
     string Username, string Password, string DisplayName, string Phone, AgentRole? Role,
-    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null) : ICommand<AgentDto>;
+    string? TeleCmiUserId, bool TeleCmiCallingAllowed, string? ExternalId = null, string? TeleCmiPassword = null) : ICommand<AgentDto>;
 
 public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
 {
@@ -31,10 +31,12 @@ public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
             .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
         RuleFor(x => x.ExternalId).Must(Agent.IsValidExternalId).When(x => !string.IsNullOrWhiteSpace(x.ExternalId))
             .WithMessage("An external id is 1 to 64 letters, digits, '.', '_', ':' or '-'.");
+        RuleFor(x => x.TeleCmiPassword).TeleCmiPassword().When(x => x.TeleCmiPassword is not null);
     }
 }
 
-public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher, TimeProvider clock) : ICommandHandler<CreateAgentCommand, AgentDto>
+public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock)
+    : ICommandHandler<CreateAgentCommand, AgentDto>
 {
     public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
     {
@@ -48,6 +50,7 @@ public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
         var agent = new Agent(username, hasher.Hash(command.Password), command.DisplayName, PhoneNumber.Parse(command.Phone), command.Role!.Value, now);
         agent.ConfigureTeleCmi(command.TeleCmiUserId, command.TeleCmiCallingAllowed, now);
         agent.SetExternalId(externalId, now);
+        if (command.TeleCmiPassword is not null) agent.SetTeleCmiPassword(teleCmiPasswords.Protect(command.TeleCmiPassword), now);
         db.Agents.Add(agent);
         await db.SaveChangesAsync(cancellationToken);
         return AgentDto.From(agent);

@@ -16,7 +16,7 @@ namespace TeleCmi.Application.Agents.UpdateAgent;
 public sealed record UpdateAgentCommand(
     int Id, string? DisplayName, string? Phone, AgentRole? Role, string? Password,
     string? TeleCmiUserId, bool ClearTeleCmiUserId, bool? TeleCmiCallingAllowed, bool? IsActive,
-    string? ExternalId = null, bool ClearExternalId = false) : ICommand<AgentDto>;
+    string? ExternalId = null, bool ClearExternalId = false, string? TeleCmiPassword = null, bool ClearTeleCmiPassword = false) : ICommand<AgentDto>;
 
 public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
 {
@@ -30,10 +30,14 @@ public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
             .WithMessage("A TeleCMI user id looks like '5003_1111112' (<extension>_<appid>).");
         RuleFor(x => x.ExternalId).Must(Agent.IsValidExternalId).When(x => !string.IsNullOrWhiteSpace(x.ExternalId))
             .WithMessage("An external id is 1 to 64 letters, digits, '.', '_', ':' or '-'.");
+        RuleFor(x => x.TeleCmiPassword).TeleCmiPassword().When(x => x.TeleCmiPassword is not null);
+        RuleFor(x => x.TeleCmiPassword).Null().When(x => x.ClearTeleCmiPassword)
+            .WithMessage("Either set teleCmiPassword or clear it with clearTeleCmiPassword, not both.");
     }
 }
 
-public sealed class UpdateAgentHandler(IAppDbContext db, IPasswordHasher hasher, TimeProvider clock, ICurrentUser user)
+public sealed class UpdateAgentHandler(
+    IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock, ICurrentUser user)
     : ICommandHandler<UpdateAgentCommand, AgentDto>
 {
     public async ValueTask<AgentDto> Handle(UpdateAgentCommand c, CancellationToken cancellationToken)
@@ -58,6 +62,8 @@ public sealed class UpdateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
                 throw new ConflictException($"Another agent has the external id '{externalId}'.");
             agent.SetExternalId(externalId, now);
         }
+        if (c.ClearTeleCmiPassword) agent.SetTeleCmiPassword(null, now);
+        else if (c.TeleCmiPassword is not null) agent.SetTeleCmiPassword(teleCmiPasswords.Protect(c.TeleCmiPassword), now);
         if (c.IsActive == true) agent.Activate(now);
         if (c.IsActive == false) agent.Deactivate(now);
         await db.SaveChangesAsync(cancellationToken);

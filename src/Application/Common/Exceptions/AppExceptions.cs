@@ -9,10 +9,11 @@ public sealed class ForbiddenException(string message) : Exception(message);
 /// <summary>The caller is not signed in, or the credentials are wrong (401).</summary>
 public sealed class UnauthorizedException(string message) : Exception(message);
 
-/// <summary>The request conflicts with the current state (409).</summary>
-public sealed class ConflictException(string message, string? existingId = null) : Exception(message)
+/// <summary>The request conflicts with the current state (409); with <see cref="RetryAfter"/> when the state is about to change.</summary>
+public sealed class ConflictException(string message, string? existingId = null, TimeSpan? retryAfter = null) : Exception(message)
 {
     public string? ExistingId { get; } = existingId;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>The request is well-formed but cannot be processed (422).</summary>

@@ -8,6 +8,41 @@ public interface ITeleCmiGateway
 
     /// <summary>Fetches a recording. The audio stream is seekable (range requests are served from it); the caller disposes it.</summary>
     Task<RecordingResult> OpenRecordingAsync(string fileName, CancellationToken cancellationToken);
+
+    /// <summary>TeleCMI's user login (<c>POST /v2/user/login</c>): a user token for <paramref name="userId"/>.</summary>
+    Task<UserLoginResult> UserLoginAsync(string userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>Asks TeleCMI to end a live click-to-call (<c>POST /v2/c2c/hangup</c>) by its agent leg's <c>cmiuuid</c>.</summary>
+    Task<HangUpResult> HangUpAsync(string userToken, string agentLegId, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of a TeleCMI user login.</summary>
+public abstract record UserLoginResult
+{
+    /// <summary>TeleCMI gave a user token (valid for 30 days, or until TeleCMI refuses it).</summary>
+    public sealed record LoggedIn(string Token) : UserLoginResult;
+
+    /// <summary>TeleCMI refused the user id or password.</summary>
+    public sealed record Refused(int Code, string Message) : UserLoginResult;
+
+    /// <summary>TeleCMI could not be reached, said it is unavailable, or did not answer in time.</summary>
+    public sealed record Unavailable(string Reason, TimeSpan RetryAfter) : UserLoginResult;
+}
+
+/// <summary>The outcome of a hang-up request.</summary>
+public abstract record HangUpResult
+{
+    /// <summary>TeleCMI accepted: it ends the call, and its webhooks will say how the call ended.</summary>
+    public sealed record Accepted : HangUpResult;
+
+    /// <summary>
+    /// TeleCMI refused: the token failed, or it knows no live call with that <c>cmiuuid</c> (its one answer, 404, for
+    /// both), or the user's login was refused.
+    /// </summary>
+    public sealed record Refused(int Code, string Message, bool LoginRefused = false) : HangUpResult;
+
+    /// <summary>TeleCMI could not be reached or did not answer; with <paramref name="MayHaveEnded"/> the request was sent.</summary>
+    public sealed record Unavailable(string Reason, TimeSpan RetryAfter, bool MayHaveEnded = false) : HangUpResult;
 }
 
 /// <param name="UserId">TeleCMI user whose phone rings first.</param>

@@ -17,6 +17,8 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         b.Property(a => a.Phone).HasMaxLength(20).IsRequired();
         b.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.TeleCmiUserId).HasMaxLength(32);
+        b.Property(a => a.TeleCmiPasswordCipher).HasMaxLength(Agent.TeleCmiPasswordCipherMaxLength);
+        b.Ignore(a => a.HasTeleCmiPassword);
         // The platform's user id: unique when set (both engines allow many NULLs in a unique index).
         b.Property(a => a.ExternalId).HasMaxLength(Agent.ExternalIdMaxLength);
         b.HasIndex(a => a.ExternalId).IsUnique();

@@ -23,13 +23,14 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"telecmi-e2e-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> settings;
-    private readonly TestDatabase? database;
+    private readonly TeleCmi.IntegrationTests.Support.TestDatabase? database;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="listen">Listen on a loopback port (needed for Simulated mode, where the stand-in posts webhooks back).</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
-    /// <param name="database">A database of either engine to run on; by default a fresh SQLite file.</param>
-    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0, TestDatabase? database = null)
+    /// <param name="database">A database of either engine (dropped on dispose); by default a fresh SQLite file.</param>
+    public SimulatedApp(Dictionary<string, string?>? settings = null, bool listen = true, int port = 0,
+        TeleCmi.IntegrationTests.Support.TestDatabase? database = null)
     {
         this.settings = settings ?? [];
         this.database = database;
@@ -37,6 +38,9 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
     }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Every request the service's TeleCMI gateway sent (path and body), as the provider received them.</summary>
+    public TeleCmiRequestLog TeleCmiRequests { get; } = new();
 
     /// <summary>Starts the server and returns a client that talks to it over real HTTP.</summary>
     public HttpClient Start()
@@ -59,7 +63,13 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "1000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TeleCmi.IntegrationTests.Support.ObservedStatuses.Recorder>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TeleCmi.IntegrationTests.Support.ObservedStatuses.Recorder>();
+            // A new handler per pipeline (they are rebuilt every few minutes), all writing to one log.
+            services.AddHttpClient(TeleCmi.Infrastructure.Telephony.TeleCmiServiceCollectionExtensions.ClientName)
+                .AddHttpMessageHandler(() => new TeleCmiRequestLog.Handler(TeleCmiRequests));
+        });
     }
 
     public override async ValueTask DisposeAsync()
