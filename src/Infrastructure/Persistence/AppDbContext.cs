@@ -10,6 +10,7 @@ using TeleCmi.Domain.Drivers;
 using TeleCmi.Domain.Idempotency;
 using TeleCmi.Domain.Reports;
 using TeleCmi.Domain.Webhooks;
+using TeleCmi.Infrastructure.Jobs.Leases;
 
 namespace TeleCmi.Infrastructure.Persistence;
 
@@ -28,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RollupFigure> RollupFigures => Set<RollupFigure>();
     public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    /// <summary>Leases that let one instance at a time run a background job (<see cref="IJobLease"/>).</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 
