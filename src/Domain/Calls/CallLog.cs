@@ -161,6 +161,20 @@ public sealed class CallLog
     }
 
     /// <summary>
+    /// Reconciliation found no record of the call at TeleCMI long after it started, and no webhook ever told of either leg:
+    /// no phone rang, so it is <see cref="CallStatus.NotPlaced"/> (final; no report counts it). Returns false, changing
+    /// nothing, when the call is final already or a leg was seen (then a call did happen).
+    /// </summary>
+    public bool MarkNeverPlaced(string reason, DateTime nowUtc)
+    {
+        if (Provider != CallProvider.TeleCmi || IsFinal || AgentLeg != LegState.None || DriverLeg != LegState.None) return false;
+        Dispatch = DispatchState.NotPlaced;
+        FailureReason = reason;
+        Touch(nowUtc);
+        return true;
+    }
+
+    /// <summary>
     /// Applies one provider fact. Returns false when it taught us nothing new (a duplicate, or older news).
     /// Facts merge as maxima, so the order of application does not matter.
     /// </summary>

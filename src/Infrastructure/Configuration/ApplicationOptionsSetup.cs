@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Calls.ReconcileCalls;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
 using TeleCmi.Domain.Calls;
@@ -52,6 +53,26 @@ public static class ApplicationOptionsSetup
                 "Reports:Rollup:RefreshMinutes (env Reports__Rollup__RefreshMinutes) must be 0 (off) to 1440 minutes.")
             .Validate(o => o.TodayCacheSeconds is >= 0 and <= 3600,
                 "Reports:Rollup:TodayCacheSeconds (env Reports__Rollup__TodayCacheSeconds) must be 0 to 3600 seconds.")
+            .ValidateOnStart();
+
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName))
+            .Validate(o => o.AfterMinutes is >= 0.01 and <= 24 * 60,
+                "Reconciliation:AfterMinutes (env Reconciliation__AfterMinutes) must be 0.01 to 1440 minutes.")
+            .Validate(o => o.GiveUpAfterMinutes is <= 7 * 24 * 60 && o.GiveUpAfterMinutes > o.AfterMinutes,
+                "Reconciliation:GiveUpAfterMinutes (env Reconciliation__GiveUpAfterMinutes) must be longer than Reconciliation:AfterMinutes and at most 10080 minutes.")
+            .Validate(o => o.LookbackHours is >= 1 and <= 7 * 24 && o.LookbackHours * 60 >= o.GiveUpAfterMinutes,
+                "Reconciliation:LookbackHours (env Reconciliation__LookbackHours) must be 1 to 168 hours and cover Reconciliation:GiveUpAfterMinutes.")
+            .Validate(o => o.IntervalSeconds is >= 1 and <= 3600,
+                "Reconciliation:IntervalSeconds (env Reconciliation__IntervalSeconds) must be 1 to 3600 seconds.")
+            .Validate(o => o.MatchWindowSeconds is >= 5 and <= 3600,
+                "Reconciliation:MatchWindowSeconds (env Reconciliation__MatchWindowSeconds) must be 5 to 3600 seconds.")
+            .Validate(o => o.PageSize is >= 1 and <= 20, "Reconciliation:PageSize (env Reconciliation__PageSize) must be 1 to 20 (TeleCMI's largest page).")
+            .Validate(o => o.MaxRequestsPerRun is >= 2 and <= 1000,
+                "Reconciliation:MaxRequestsPerRun (env Reconciliation__MaxRequestsPerRun) must be 2 to 1000.")
+            .Validate(o => o.RequestSpacingMs is >= 0 and <= 60_000,
+                "Reconciliation:RequestSpacingMs (env Reconciliation__RequestSpacingMs) must be 0 to 60000 ms.")
+            .Validate(o => o.MaxCallsPerRun is >= 1 and <= 10_000,
+                "Reconciliation:MaxCallsPerRun (env Reconciliation__MaxCallsPerRun) must be 1 to 10000.")
             .ValidateOnStart();
 
         services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))

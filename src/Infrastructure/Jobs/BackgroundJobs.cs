@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeleCmi.Application.Calls.ReconcileCalls;
 using TeleCmi.Application.Reports.Common;
 using TeleCmi.Infrastructure.Idempotency;
 
@@ -18,6 +19,11 @@ public static class BackgroundJobs
             PeriodicJobSchedule.Every(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StaleCallSweepOptions>>().Value.SweepIntervalSeconds)));
         services.AddPeriodicJob<IdempotencyKeyPurge>(sp =>
             PeriodicJobSchedule.Every(TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value.PurgeIntervalMinutes)));
+        services.AddPeriodicJob<Reconciliation>(sp =>
+        {
+            var reconciliation = sp.GetRequiredService<IOptions<ReconciliationOptions>>().Value;
+            return reconciliation.Enabled ? PeriodicJobSchedule.Every(TimeSpan.FromSeconds(reconciliation.IntervalSeconds)) : PeriodicJobSchedule.Off;
+        });
         services.AddPeriodicJob<RevokedTokenPurge>(_ => PeriodicJobSchedule.Every(RevokedTokenPurge.Interval));
         services.AddPeriodicJob<ReportRollupRefresh>(sp =>
         {

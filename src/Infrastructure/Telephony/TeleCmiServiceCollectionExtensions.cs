@@ -59,6 +59,9 @@ public static class TeleCmiServiceCollectionExtensions
             })
             .AddResilienceHandler("telecmi", (pipeline, context) =>
                 TeleCmiResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TeleCmiOptions>>().Value));
+        // The call records go through the same named client, so the same base address and resilience pipeline.
+        services.AddTransient<ITeleCmiCallRecords>(sp => ActivatorUtilities.CreateInstance<TeleCmiCallRecordsClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName)));
         return services;
     }
 

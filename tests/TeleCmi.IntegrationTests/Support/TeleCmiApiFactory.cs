@@ -39,6 +39,8 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         builder.UseSetting("RateLimits:WebhooksPerSecond", "100000");
         // Reports fill the rollup on demand; the background refresh would only race the tests' own data.
         builder.UseSetting("Reports:Rollup:RefreshMinutes", "0");
+        // Reconciliation would ask the absent stand-in about calls the tests backdate; its own tests turn it on.
+        builder.UseSetting("Reconciliation:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITeleCmiGateway>();

@@ -20,6 +20,8 @@ public sealed class TeleCmiMetrics
     private readonly Counter<long> webhooksReplayed;
     private readonly Histogram<double> webhookDelay;
     private readonly Histogram<int> webhookBatch;
+    private readonly Counter<long> callsReconciled;
+    private readonly Counter<long> callRecordRequests;
 
     public TeleCmiMetrics(IMeterFactory meterFactory)
     {
@@ -42,6 +44,31 @@ public sealed class TeleCmiMetrics
             description: "Deliveries committed together in one transaction by the webhook intake (group commit), by outcome " +
                          "(committed; split: the batch failed and its deliveries were stored one by one).",
             tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
+        callsReconciled = meter.CreateCounter<long>("telecmi.reconciliation.calls",
+            description: "Calls reconciliation looked up in TeleCMI's call records, by result (applied, no_change, not_found, not_placed, unrecorded).");
+        callRecordRequests = meter.CreateCounter<long>("telecmi.reconciliation.requests",
+            description: "Pages of TeleCMI's call records asked for by reconciliation, by outcome (ok, failed, rate_limited).");
+    }
+
+    /// <summary>Reconciliation looked a call up: <paramref name="result"/> is one of <see cref="ReconciliationResults"/>.</summary>
+    public void CallReconciled(string result) => callsReconciled.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>Reconciliation asked TeleCMI for a page of call records: <c>ok</c>, <c>failed</c> or <c>rate_limited</c>.</summary>
+    public void CallRecordsRequest(string outcome) => callRecordRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>The <c>result</c> tag values of <c>telecmi.reconciliation.calls</c>.</summary>
+    public static class ReconciliationResults
+    {
+        /// <summary>A record matched and taught the call something (usually its end).</summary>
+        public const string Applied = "applied";
+        /// <summary>A record matched, but the call knew it all already.</summary>
+        public const string NoChange = "no_change";
+        /// <summary>No record yet; looked up again next run.</summary>
+        public const string NotFound = "not_found";
+        /// <summary>No record after the longer wait and no webhook ever came: marked not placed.</summary>
+        public const string NotPlaced = "not_placed";
+        /// <summary>No record after the longer wait, but a webhook told of a leg: left as it is.</summary>
+        public const string Unrecorded = "unrecorded";
     }
 
     /// <summary>A call was asked for: <paramref name="result"/> is one of <see cref="CallResults"/>.</summary>
