@@ -12,6 +12,7 @@ namespace TeleCmi.StandIn;
 public sealed class SimulatedCallRunner(
     SimulatorCallQueue queue,
     SimulatorLiveCalls live,
+    SimulatorCallRecords records,
     TimeProvider clock,
     StandInWebhookTarget target,
     IHttpClientFactory clients,
@@ -76,29 +77,38 @@ public sealed class SimulatedCallRunner(
             live.TryEnd(call);
             return;
         }
-        if (hungUp) await PlayHangUpAsync(call, sent, ct);
+        if (hungUp) sent.AddRange(await PlayHangUpAsync(call, sent, ct));
+        records.Add(call, sent);
     }
 
     /// <summary>The CDRs of a call hung up through <c>/v2/c2c/hangup</c>, spaced like the others.</summary>
-    private async Task PlayHangUpAsync(SimulatedCall call, IReadOnlyList<JsonObject> sent, CancellationToken ct)
+    private async Task<List<JsonObject>> PlayHangUpAsync(SimulatedCall call, IReadOnlyList<JsonObject> sent, CancellationToken ct)
     {
         logger.LogInformation("TeleCMI stand-in: request {RequestId} hung up after {Webhooks} webhooks", call.RequestId, sent.Count);
+        var played = new List<JsonObject>();
         try
         {
             foreach (var hook in SimulatedWebhooks.AfterHangUp(call, sent, clock.GetUtcNow()))
             {
                 await Task.Delay(simulator.CurrentValue.EventSpacingMs, ct);
                 await PostAsync(call, hook, ct);
+                played.Add(hook.Body);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        return played;
     }
 
     private async Task PostAsync(SimulatedCall call, SimulatedWebhook hook, CancellationToken ct)
     {
         var what = $"{hook.Body["type"]}/{hook.Body["status"]} leg {hook.Body["leg"]}";
+        if (call.Scenario == SimulatorScenario.NoWebhooks)
+        {
+            logger.LogDebug("TeleCMI stand-in: scenario 0007 sends no {Webhook} for request {RequestId}", what, call.RequestId);
+            return;
+        }
         if (postSlots is not null) await postSlots.WaitAsync(ct);
         try
         {

@@ -58,7 +58,7 @@ public sealed class SimulatedTeleCmi(IOptionsMonitor<StandInAccountOptions> opti
         var extra = body.TryGetProperty("extra_params", out var e) && e.ValueKind == JsonValueKind.Object
             ? JsonNode.Parse(e.GetRawText())!.AsObject() : new JsonObject();
         var placedAt = clock.GetUtcNow();
-        var file = scenario is SimulatorScenario.Answered or SimulatorScenario.Slow or SimulatorScenario.Disorderly or SimulatorScenario.TalksUntilHungUp
+        var file = scenario is SimulatorScenario.Answered or SimulatorScenario.Slow or SimulatorScenario.Disorderly or SimulatorScenario.TalksUntilHungUp or SimulatorScenario.NoWebhooks
             ? $"{placedAt.ToUnixTimeMilliseconds()}_{RecordingStem(extra, requestId)}.wav" : null;
         if (file is not null) recordings.Issue(file);
         var appId = options.CurrentValue.AppId is { Length: > 0 } configured ? configured : userId.Split('_').Last();

@@ -25,6 +25,12 @@ public enum SimulatorScenario
     Disorderly,
 
     /// <summary>
+    /// <c>...0007</c>: the call really happens (both answer, they talk, a recording is made) but no webhook is ever sent:
+    /// only TeleCMI's call records (<c>/v2/out_answered</c>) tell of it.
+    /// </summary>
+    NoWebhooks,
+
+    /// <summary>
     /// <c>...0008</c>: both answer and talk until the call is hung up (<c>POST /v2/c2c/hangup</c>), or for
     /// <c>TeleCmi:Simulator:HeldCallSeconds</c>; the CDRs come when it ends.
     /// </summary>
@@ -43,6 +49,7 @@ public static class SimulatorScenarios
         "0004" => SimulatorScenario.Slow,
         "0005" => SimulatorScenario.Down,
         "0006" => SimulatorScenario.Disorderly,
+        "0007" => SimulatorScenario.NoWebhooks,
         "0008" => SimulatorScenario.TalksUntilHungUp,
         _ => SimulatorScenario.Answered,
     };

@@ -6,19 +6,22 @@ using Microsoft.Extensions.Options;
 namespace TeleCmi.StandIn;
 
 /// <summary>
-/// TeleCMI's endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>, <c>/v2/user/login</c>, <c>/v2/c2c/hangup</c>),
+/// TeleCMI's endpoints the service uses, at TeleCMI's own paths (<c>/v2/webrtc/click2call</c>, <c>/v2/play</c>, <c>/v2/user/login</c>, <c>/v2/c2c/hangup</c>, the call records),
 /// so that the service's <c>TeleCmi:BaseUrl</c> is the only thing that tells the stand-in from TeleCMI.
 /// Scenarios and payloads: README.md in this folder.
 /// </summary>
 public static class StandInEndpoints
 {
-    /// <summary>Maps click2call, play, user login, c2c hangup and <c>/health/live</c>.</summary>
+    /// <summary>Maps click2call, play, user login, c2c hangup, the call records and <c>/health/live</c>.</summary>
     public static IEndpointRouteBuilder MapTeleCmiStandIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v2/webrtc/click2call", ClickToCallAsync);
         app.MapGet("/v2/play", Play);
         app.MapPost("/v2/user/login", UserLogin);
         app.MapPost("/v2/c2c/hangup", HangUp);
+        app.MapPost("/v2/out_answered", (JsonElement body, SimulatedTeleCmi teleCmi, SimulatorCallRecords records) => AppRecords(body, true, teleCmi, records));
+        app.MapPost("/v2/out_missed", (JsonElement body, SimulatedTeleCmi teleCmi, SimulatorCallRecords records) => AppRecords(body, false, teleCmi, records));
+        app.MapPost("/v2/user/out_cdr", UserRecords);
         app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
         return app;
     }
@@ -76,6 +79,38 @@ public static class StandInEndpoints
         if (users.UserOf(token) is not { } userId) return Reply(404, new SimulatorReply(404, "Failed to authenticate token"));
         return live.TryHangUp(cmiuuid, userId) ? Reply(200, new SimulatorReply(200, "call ended")) : Reply(404, new SimulatorReply(404, "cmiuuid not found"));
     }
+
+    /// <summary>
+    /// TeleCMI's app-wide call records (<c>{"appid","secret","start_date","end_date","page","limit"}</c>, limit at most 20):
+    /// <c>{"count","cdr":[...]}</c>; HTTP 404 for a wrong app id or secret.
+    /// </summary>
+    private static IResult AppRecords(JsonElement body, bool answered, SimulatedTeleCmi teleCmi, SimulatorCallRecords records)
+    {
+        if (!teleCmi.Authenticates(Field(body, "appid"), Field(body, "secret"))) return Reply(404, new SimulatorReply(404, "Invalid app id or secret"));
+        var (status, reply) = records.Page(answered, Number(body, "start_date"), Number(body, "end_date"), (int)(Number(body, "page") ?? 1),
+            (int)(Number(body, "limit") ?? 10), 20, userId: null);
+        return Results.Json(reply, statusCode: status, contentType: "application/json");
+    }
+
+    /// <summary>TeleCMI's per-user call records (<c>{"token","type": 0 missed | 1 answered,"from","to","page","limit"}</c>, limit at most 10).</summary>
+    private static IResult UserRecords([FromBody] JsonElement body, SimulatedUsers users, SimulatorCallRecords records)
+    {
+        if (users.UserOf(Field(body, "token")) is not { } userId) return Reply(404, new SimulatorReply(404, "Failed to authenticate token"));
+        var (status, reply) = records.Page(Number(body, "type") == 1, Number(body, "from"), Number(body, "to"), (int)(Number(body, "page") ?? 1),
+            (int)(Number(body, "limit") ?? 10), 10, userId);
+        return Results.Json(reply, statusCode: status, contentType: "application/json");
+    }
+
+    private static string? Field(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
+
+    private static long? Number(JsonElement body, string name) =>
+        long.TryParse(Field(body, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)
     {

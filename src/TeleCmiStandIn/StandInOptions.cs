@@ -46,6 +46,16 @@ public sealed class StandInOptions
     [Range(1, 30 * 24 * 3600)]
     public int UserTokenLifetimeSeconds { get; set; } = 30 * 24 * 3600;
 
+    /// <summary>
+    /// Whether the stand-in keeps a call record of each call it plays (<c>/v2/out_answered</c>, <c>/v2/out_missed</c>,
+    /// <c>/v2/user/out_cdr</c>). Off: TeleCMI "has no record" of any call (tests of reconciliation giving up).
+    /// </summary>
+    public bool KeepCallRecords { get; set; } = true;
+
+    /// <summary>The first this many call-record requests answer HTTP 500 (tests of reconciliation retrying later).</summary>
+    [Range(0, 1_000_000)]
+    public int CallRecordsFailFirst { get; set; }
+
     /// <summary>Scenario <c>0008</c>: wall-clock seconds agent and driver talk unless the call is hung up first.</summary>
     [Range(1, 24 * 3600)]
     public int HeldCallSeconds { get; set; } = 300;

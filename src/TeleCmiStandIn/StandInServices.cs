@@ -33,6 +33,7 @@ public static class StandInServices
         services.AddSingleton<SimulatorCallQueue>();
         services.AddSingleton<SimulatedUsers>();
         services.AddSingleton<SimulatorLiveCalls>();
+        services.AddSingleton<SimulatorCallRecords>();
         services.AddHostedService<SimulatedCallRunner>();
         services.AddHttpClient(SimulatedCallRunner.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;

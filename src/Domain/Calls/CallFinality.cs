@@ -21,7 +21,9 @@ public static class CallFinality
     public static Expression<Func<CallLog, bool>> IsFinal { get; } = c =>
         c.Provider == CallProvider.Manual
         || c.Dispatch == DispatchState.Refused || c.Dispatch == DispatchState.NotPlaced
-        || (c.AgentLeg >= LegState.Missed && (c.DriverLeg == LegState.None || c.DriverLeg >= LegState.Missed));
+        // Equalities, not "at least Missed": the database stores leg states as their names, which do not sort like the enum.
+        || ((c.AgentLeg == LegState.Missed || c.AgentLeg == LegState.Ended)
+            && (c.DriverLeg == LegState.None || c.DriverLeg == LegState.Missed || c.DriverLeg == LegState.Ended));
 
     private static readonly Func<CallLog, bool> Holds = IsFinal.Compile();
 
