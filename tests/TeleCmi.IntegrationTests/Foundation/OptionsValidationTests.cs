@@ -34,6 +34,9 @@ public sealed class OptionsValidationTests
         ("Database:CommandTimeoutSeconds=0", "Database:CommandTimeoutSeconds"),
         ("Reports:Rollup:RefreshMinutes=-1", "Reports:Rollup:RefreshMinutes"),
         ("Webhooks:MaxBatch=0", "Webhooks:MaxBatch"),
+        ("Reconciliation:AfterMinutes=0", "Reconciliation:AfterMinutes"),
+        ("Reconciliation:GiveUpAfterMinutes=4", "Reconciliation:GiveUpAfterMinutes"),
+        ("Reconciliation:PageSize=21", "Reconciliation:PageSize"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
         ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
     ];
