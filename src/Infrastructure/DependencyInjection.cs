@@ -51,6 +51,7 @@ public static class DependencyInjection
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
+        services.AddScoped<IAuditTrail, TeleCmi.Infrastructure.Audit.DatabaseAuditTrail>();
         services.AddScoped<WebhookApplier>();
         services.AddSingleton<IWebhookIntake, GroupCommitWebhookIntake>();
         services.AddSingleton<IdempotencyStore>();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
@@ -33,7 +34,7 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
     }
 }
 
-public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics) : ICommandHandler<LogManualCallCommand, CallLogDto>
+public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics, IAuditTrail audit) : ICommandHandler<LogManualCallCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(LogManualCallCommand command, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, Ti
         var call = CallLog.LogManualCall(user.AgentId!.Value, new CallParty(driver.Id, driver.Name, driver.TmId, phone), report,
             clock.GetUtcNow().UtcDateTime);
         db.CallLogs.Add(call);
+        audit.RecordReport(AuditActions.Created, CallAudit.ReportState.Empty, call);
         await db.SaveChangesAsync(cancellationToken);
         metrics.CallInitiated(CallProvider.Manual, TeleCmiMetrics.CallResults.Logged);
         return CallLogDto.From(call);
