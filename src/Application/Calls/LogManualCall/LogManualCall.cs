@@ -40,6 +40,8 @@ public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, Ti
     {
         var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
             ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        if (command.Phone is null && PhoneNumber.IsMasked(driver.Phone))
+            throw new DomainException("The driver's number on record was erased. Pass the number dialled as 'phone'.", "phone");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
         var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
