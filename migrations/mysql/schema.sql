@@ -1199,5 +1199,40 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206020537_JobLeases') THEN
+
+    CREATE TABLE `job_leases` (
+        `Name` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Holder` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `ExpiresAt` datetime(6) NOT NULL,
+        `AcquiredAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_job_leases` PRIMARY KEY (`Name`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206020537_JobLeases') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261206020537_JobLeases', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

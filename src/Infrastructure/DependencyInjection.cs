@@ -9,6 +9,7 @@ using TeleCmi.Infrastructure.Configuration;
 using TeleCmi.Infrastructure.Identity;
 using TeleCmi.Infrastructure.Idempotency;
 using TeleCmi.Infrastructure.Jobs;
+using TeleCmi.Infrastructure.Jobs.Leases;
 using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Persistence.Availability;
 using TeleCmi.Infrastructure.Secrets;
@@ -53,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IAuditTrail, TeleCmi.Infrastructure.Audit.DatabaseAuditTrail>();
         services.AddScoped<WebhookApplier>();
+        services.AddScoped<IJobLease, DatabaseJobLease>();
+        services.AddSingleton<JobLeaseHolder>();
         services.AddSingleton<IWebhookIntake, GroupCommitWebhookIntake>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

@@ -11,6 +11,7 @@ using TeleCmi.Domain.Drivers;
 using TeleCmi.Domain.Idempotency;
 using TeleCmi.Domain.Reports;
 using TeleCmi.Domain.Webhooks;
+using TeleCmi.Infrastructure.Jobs.Leases;
 
 namespace TeleCmi.Infrastructure.Persistence;
 
@@ -30,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Leases that let one instance at a time run a background job (<see cref="IJobLease"/>).</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 
