@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
+using TeleCmi.Application.Retention;
 using TeleCmi.Infrastructure.Idempotency;
 
 namespace TeleCmi.Infrastructure.Jobs;
@@ -26,6 +28,9 @@ public static class BackgroundJobs
                 ? new PeriodicJobSchedule(TimeSpan.FromMinutes(rollup.RefreshMinutes), ReportRollupRefresh.FirstRunAfter)
                 : PeriodicJobSchedule.Off;
         });
+        services.AddScoped<RetentionSweep>();
+        services.AddPeriodicJob<RetentionJob>(sp =>
+            RetentionJob.ScheduleFor(sp.GetRequiredService<IOptions<RetentionOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         return services;
     }
 }
