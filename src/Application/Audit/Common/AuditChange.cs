@@ -22,7 +22,8 @@ public sealed record AuditChange(string Field, string? Before, string? After)
         null => null,
         string s => s,
         Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
-        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        // Whole microseconds, as MySQL/MariaDB store them: the value recorded as "after" equals the next change's "before".
+        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
