@@ -1234,5 +1234,141 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    ALTER TABLE `drivers` ADD `ErasedAt` datetime(6) NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    ALTER TABLE `call_logs` ADD `PersonalDataRemovedAt` datetime(6) NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    ALTER TABLE `call_logs` ADD `RecordingRemovedAt` datetime(6) NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    CREATE TABLE `audit_entries` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `OccurredAt` datetime(6) NOT NULL,
+        `ActorAgentId` int NULL,
+        `EntityType` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `EntityId` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Action` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Changes` longtext CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_audit_entries` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    CREATE INDEX `IX_call_logs_PersonalDataRemovedAt_CreatedAt` ON `call_logs` (`PersonalDataRemovedAt`, `CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    CREATE INDEX `IX_call_logs_RecordingRemovedAt_CreatedAt` ON `call_logs` (`RecordingRemovedAt`, `CreatedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    CREATE INDEX `IX_audit_entries_EntityType_EntityId_Id` ON `audit_entries` (`EntityType`, `EntityId`, `Id`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    CREATE INDEX `IX_audit_entries_OccurredAt` ON `audit_entries` (`OccurredAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261206022228_AuditTrailAndRetention', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

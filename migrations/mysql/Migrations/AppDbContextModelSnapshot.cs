@@ -140,6 +140,48 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.ToTable("revoked_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TeleCmi.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int?>("ActorAgentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Calls.CallLog", b =>
                 {
                     b.Property<string>("Id")
@@ -241,6 +283,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("varchar(20)");
 
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -249,6 +294,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.Property<string>("RecordingFileName")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime?>("RecordingRemovedAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("Remarks")
                         .HasMaxLength(2000)
@@ -285,6 +333,10 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("PersonalDataRemovedAt", "CreatedAt");
+
+                    b.HasIndex("RecordingRemovedAt", "CreatedAt");
+
                     b.HasIndex("DriverId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
@@ -304,6 +356,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
                         .HasColumnType("varchar(50)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("Kind")

@@ -131,6 +131,46 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.ToTable("revoked_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TeleCmi.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActorAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("EntityType", "EntityId", "Id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Calls.CallLog", b =>
                 {
                     b.Property<string>("Id")
@@ -232,6 +272,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -239,6 +282,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RecordingFileName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordingRemovedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Remarks")
@@ -276,6 +322,10 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("PersonalDataRemovedAt", "CreatedAt");
+
+                    b.HasIndex("RecordingRemovedAt", "CreatedAt");
+
                     b.HasIndex("DriverId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
@@ -295,6 +345,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using TeleCmi.Api.Contracts;
 using TeleCmi.Api.Export;
 using TeleCmi.Api.Infrastructure;
+using TeleCmi.Application.Audit.Common;
+using TeleCmi.Application.Audit.GetCallHistory;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.ExportCallLogs;
 using TeleCmi.Application.Calls.GetCallLog;
@@ -81,7 +83,10 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Records the outcome of a call (UpdateFeedback). Never changes TeleCMI's status.</summary>
-    /// <remarks>The call's own agent, supervisors and admins. Only outcome, feedback, remarks, notes, duration and follow-up can be set.</remarks>
+    /// <remarks>The call's own agent, supervisors and admins. Only outcome, feedback, remarks, notes, duration and follow-up can be set.
+    /// A full replace: the agent's record becomes what is sent, so a field left out (or null) is cleared, except
+    /// <c>durationSeconds</c>, which keeps its value when left out. Send every field you want to keep. Each change is kept in
+    /// the call's history (<c>GET /api/calls/{id}/history</c>) with the values it replaced.</remarks>
     /// <response code="200">The updated call log.</response>
     /// <response code="400">A field is invalid (e.g. a follow-up more than 366 days ahead), or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
@@ -157,6 +162,22 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<CallLogDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetCallLogQuery(id), ct);
 
+    /// <summary>Every change people made to a call, oldest first (GetCallHistory).</summary>
+    /// <remarks>
+    /// The call's own agent, supervisors and admins. One entry per change: logging a manual call (<c>created</c>) and each
+    /// feedback (<c>feedback</c>), with who (<c>actorAgentId</c>), when, and each changed field before → after, so values a
+    /// later feedback replaced stay visible here. The history is append-only.
+    /// </remarks>
+    /// <response code="200">The entries, oldest first (empty when nobody changed the call).</response>
+    /// <response code="404">No such call, or it is another telecaller's.</response>
+    [EndpointName("getCallHistory")]
+    [HttpGet("{id}/history")]
+    [ProducesResponseType<IReadOnlyList<AuditEntryDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IReadOnlyList<AuditEntryDto>> History(string id, CancellationToken ct) =>
+        await mediator.Send(new GetCallHistoryQuery(id), ct);
+
     /// <summary>Asks TeleCMI to end a live call (HangUpCall).</summary>
     /// <remarks>
     /// The call's own agent, supervisors and admins. 202 means TeleCMI accepted: the call is ending, and its final status
@@ -190,6 +211,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="200">The audio.</response>
     /// <response code="206">Part of the audio, for a <c>Range</c> request.</response>
     /// <response code="404">No such call, another telecaller's call, or no recording.</response>
+    /// <response code="410">The call is older than <c>Retention:RecordingDays</c> (default 180): its recording is no longer kept.</response>
     /// <response code="416">The <c>Range</c> asked for lies outside the audio.</response>
     /// <response code="502">TeleCMI answered with an error instead of audio.</response>
     [EndpointName("getCallRecording")]
@@ -198,6 +220,7 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status416RangeNotSatisfiable)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
     public async Task<IActionResult> Recording(string id, CancellationToken ct)

@@ -7,6 +7,7 @@ using TeleCmi.Api.Infrastructure;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Drivers.Common;
 using TeleCmi.Application.Drivers.CreateDriver;
+using TeleCmi.Application.Drivers.EraseDriver;
 using TeleCmi.Application.Drivers.GetDriver;
 using TeleCmi.Application.Drivers.ImportDrivers;
 using TeleCmi.Application.Drivers.SearchDrivers;
@@ -117,4 +118,26 @@ public sealed class DriversController(IMediator mediator) : ControllerBase
     [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<DriverDto> Get(string id, CancellationToken ct) => await mediator.Send(new GetDriverQuery(id), ct);
+
+    /// <summary>Erases a driver's personal data everywhere, at once (admins only; a data-erasure request).</summary>
+    /// <remarks>
+    /// Admins only. In one transaction: the driver is kept as a tombstone (phone masked as <c>+91******3210</c>, name
+    /// <c>(removed)</c>, no TeleCMI id), so its calls still reference it; every call to the driver gets the same masked
+    /// phone and name, keeping its status, outcome, times and durations, so call counts and reports do not change; the
+    /// number is masked in the stored raw webhook bodies; the driver's audit entries lose the name, phone and TeleCMI id
+    /// they recorded. An audit entry (<c>erased</c>) records that the erasure happened, not what was erased. Erasing again
+    /// changes nothing more. A later <c>PUT /api/drivers/{id}</c> from the platform stores the driver again as sent.
+    /// </remarks>
+    /// <param name="id">The platform's driver id.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Erased; how many calls, webhook bodies and audit entries were changed now.</response>
+    /// <response code="403">Not an admin.</response>
+    /// <response code="404">No such driver.</response>
+    [EndpointName("eraseDriver")]
+    [HttpPost("{id}/erase")]
+    [ProducesResponseType<EraseDriverResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<EraseDriverResult> Erase(string id, CancellationToken ct) => await mediator.Send(new EraseDriverCommand(id), ct);
 }

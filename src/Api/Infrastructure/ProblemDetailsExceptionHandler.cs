@@ -53,6 +53,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 return Problem(403, "Not allowed.", e.Message);
             case NotFoundException e:
                 return Problem(404, "Not found.", e.Message);
+            case GoneException e:
+                return Problem(410, "Gone.", e.Message);
             case ConflictException e:
                 var conflict = Problem(409, "Conflict.", e.Message);
                 if (e.ExistingId is not null) conflict.Extensions["existingId"] = e.ExistingId;

@@ -69,6 +69,10 @@ public sealed class CallLog
     public DateTime UpdatedAt { get; private set; }
     public DateTime? AnsweredAt { get; private set; }
     public DateTime? EndedAt { get; private set; }
+    /// <summary>When the recording's file name was cleared because it passed <c>Retention:RecordingDays</c>.</summary>
+    public DateTime? RecordingRemovedAt { get; private set; }
+    /// <summary>When the driver's phone and name on this call were masked (retention or erasure).</summary>
+    public DateTime? PersonalDataRemovedAt { get; private set; }
 
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; private set; }
@@ -233,6 +237,39 @@ public sealed class CallLog
         Notes = report.Notes;
         if (report.DurationSeconds is not null) AgentDurationSeconds = report.DurationSeconds;
         FollowUpAt = report.FollowUpAt;
+    }
+
+    /// <summary>The name a call shows once the driver's personal data is removed.</summary>
+    public const string RemovedName = "(removed)";
+
+    /// <summary>
+    /// Forgets the recording (past its retention): the file name is cleared and the time kept, so the recording is
+    /// answered as gone rather than as never made. Idempotent. Does not touch the status, times or figures.
+    /// </summary>
+    public bool RemoveRecording(DateTime nowUtc)
+    {
+        if (RecordingRemovedAt is not null) return false;
+        RecordingFileName = null;
+        RecordingRemovedAt = nowUtc;
+        UpdatedAt = nowUtc;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// Masks the driver's phone (<c>+91******3210</c>) and name on this call. Counts, durations, status and outcome stay,
+    /// so every report figure stays the same. Idempotent.
+    /// </summary>
+    public bool RemovePersonalData(DateTime nowUtc)
+    {
+        if (PersonalDataRemovedAt is not null) return false;
+        DriverPhone = PhoneNumber.Mask(DriverPhone);
+        DriverName = RemovedName;
+        DriverTmId = null;
+        PersonalDataRemovedAt = nowUtc;
+        UpdatedAt = nowUtc;
+        Version++;
+        return true;
     }
 
     private static LegState LegStateFor(ProviderSignal signal) => (signal.Kind, signal.Status) switch

@@ -29,6 +29,8 @@ public sealed record DialableDestination
             var number = PhoneNumber.Parse(requested);
             return policy.RefusalOf(number) is { } refusal ? throw new DomainException(refusal, Field) : new DialableDestination(number);
         }
+        if (PhoneNumber.IsMasked(numberOnRecord))
+            throw new DomainException("The driver's number on record was erased. Pass the number to dial as 'phone'.", Field);
         var onRecord = PhoneNumber.FromStored(numberOnRecord);
         return policy.RefusalOf(onRecord) is { } why
             ? throw new DomainException($"The driver's number on record is not dialable: {why} Pass a dialable 'phone', or correct the driver's number.", Field)

@@ -59,6 +59,9 @@ public sealed partial record PhoneNumber
         return "+" + prefix + new string('*', digits.Length - prefix.Length - 4) + digits[^4..];
     }
 
+    /// <summary>Whether a stored number is a masked one (personal data removed): it can no longer be dialled.</summary>
+    public static bool IsMasked(string? stored) => stored is not null && stored.Contains('*', StringComparison.Ordinal);
+
     /// <inheritdoc />
     public override string ToString() => Mask(E164);
 }

@@ -35,9 +35,30 @@ public sealed class Driver
         Phone = phone.E164;
         TmId = newTmId;
         Kind = kind;
+        ErasedAt = null;
         UpdatedAt = nowUtc;
         return true;
     }
+
+    /// <summary>
+    /// Erases the driver's personal data (an erasure request): the row stays as a tombstone so the driver's calls still
+    /// reference it and still count, but its phone is masked, its name and TeleCMI id removed. Idempotent.
+    /// </summary>
+    public bool Erase(DateTime nowUtc)
+    {
+        if (ErasedAt is not null) return false;
+        Name = RemovedName;
+        Phone = PhoneNumber.Mask(Phone);
+        TmId = null;
+        ErasedAt = UpdatedAt = nowUtc;
+        return true;
+    }
+
+    /// <summary>The name an erased driver shows.</summary>
+    public const string RemovedName = "(removed)";
+
+    /// <summary>When the driver's personal data was erased; null while it is kept.</summary>
+    public DateTime? ErasedAt { get; private set; }
 
     public string Id { get; private set; } = string.Empty;
     public string Name { get; private set; } = string.Empty;

@@ -91,6 +91,17 @@ public sealed class WebhookDelivery
         Attempts++;
     }
 
+    /// <summary>
+    /// Replaces the stored body with one whose personal data is masked (a driver's erasure). The hash stays that of the body
+    /// as received, so a redelivery of the original is still known as one.
+    /// </summary>
+    public bool RedactPayload(string redacted)
+    {
+        if (redacted == Payload) return false;
+        Payload = redacted;
+        return true;
+    }
+
     private static string? Clip(string? value, int max) =>
         value is null ? null : value.Length <= max ? value : value[..max];
 }

@@ -5,6 +5,7 @@ using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.ReconcileCalls;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
+using TeleCmi.Application.Retention;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
 using TeleCmi.Infrastructure.Webhooks;
@@ -78,6 +79,17 @@ public static class ApplicationOptionsSetup
         services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
             .Validate(o => o.MaxBatch is >= 1 and <= 1024, "Webhooks:MaxBatch (env Webhooks__MaxBatch) must be 1 to 1024.")
             .Validate(o => o.Writers is >= 1 and <= 64, "Webhooks:Writers (env Webhooks__Writers) must be 1 to 64.")
+            .ValidateOnStart();
+
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.RecordingDays is >= 1 and <= 36_500, "Retention:RecordingDays (env Retention__RecordingDays) must be 1 to 36500 days.")
+            .Validate(o => o.PersonalDataDays is >= 1 and <= 36_500, "Retention:PersonalDataDays (env Retention__PersonalDataDays) must be 1 to 36500 days.")
+            .Validate(o => o.WebhookDeliveryDays is >= 1 and <= 18_250,
+                "Retention:WebhookDeliveryDays (env Retention__WebhookDeliveryDays) must be 1 to 18250 days.")
+            .Validate(o => o.RunAtTime is not null, "Retention:RunAt (env Retention__RunAt) must be a time of day HH:mm, e.g. 02:30.")
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Retention:BatchSize (env Retention__BatchSize) must be 1 to 10000.")
+            .Validate(o => o.PauseBetweenBatchesMilliseconds is >= 0 and <= 60_000,
+                "Retention:PauseBetweenBatchesMilliseconds (env Retention__PauseBetweenBatchesMilliseconds) must be 0 to 60000.")
             .ValidateOnStart();
         return services;
     }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.ReconcileCalls;
+using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
+using TeleCmi.Application.Retention;
 using TeleCmi.Infrastructure.Idempotency;
 
 namespace TeleCmi.Infrastructure.Jobs;
@@ -32,6 +34,9 @@ public static class BackgroundJobs
                 ? new PeriodicJobSchedule(TimeSpan.FromMinutes(rollup.RefreshMinutes), ReportRollupRefresh.FirstRunAfter)
                 : PeriodicJobSchedule.Off;
         });
+        services.AddScoped<RetentionSweep>();
+        services.AddPeriodicJob<RetentionJob>(sp =>
+            RetentionJob.ScheduleFor(sp.GetRequiredService<IOptions<RetentionOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         return services;
     }
 }

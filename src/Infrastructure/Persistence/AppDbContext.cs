@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Audit;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
 using TeleCmi.Domain.Idempotency;
@@ -29,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RollupFigure> RollupFigures => Set<RollupFigure>();
     public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>Leases that let one instance at a time run a background job (<see cref="IJobLease"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

@@ -165,10 +165,37 @@ public sealed class UpdateFeedbackHandlerTests
         });
     }
 
+    [Test]
+    public async Task UpdateFeedback_RetriedAfterAConcurrencyConflict_AppendsExactlyOneHistoryEntry()
+    {
+        SignedInAs(ownerId, AgentRole.Telecaller);
+        var webhook = new BeforeFirstSave(async () =>
+        {
+            await using var other = database.NewContext();
+            var call = await other.CallLogs.SingleAsync(c => c.Id == callId);
+            call.Apply(new ProviderSignal(SignalKind.Cdr, CallLeg.Driver, "answered", Start.UtcDateTime.AddSeconds(110), 98, "recv_bye",
+                "1736935200_5003.mp3"), Start.UtcDateTime.AddMinutes(5));
+            await other.SaveChangesAsync();
+        });
+
+        await HandleAsync(Command(CallOutcome.Interested, "wants a load"), webhook);
+
+        await using var check = database.NewContext();
+        var entries = await check.AuditEntries.Where(e => e.EntityId == callId).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(webhook.Ran, Is.True);
+            Assert.That(entries, Has.Count.EqualTo(1));
+            Assert.That(entries[0].Action, Is.EqualTo("feedback"));
+            Assert.That(entries[0].ActorAgentId, Is.EqualTo(ownerId));
+            Assert.That(entries[0].Changes, Does.Contain("\"feedback\":{\"before\":null,\"after\":\"wants a load\"}"));
+        });
+    }
+
     private async Task<TeleCmi.Application.Calls.Common.CallLogDto> HandleAsync(UpdateFeedbackCommand command, params IInterceptor[] interceptors)
     {
         await using var db = database.NewContext(interceptors);
-        return await new UpdateFeedbackHandler(db, user.Object, clock).Handle(command, CancellationToken.None);
+        return await new UpdateFeedbackHandler(db, user.Object, clock, new TeleCmi.Infrastructure.Audit.DatabaseAuditTrail(db, user.Object, clock)).Handle(command, CancellationToken.None);
     }
 
     private UpdateFeedbackCommand Command(CallOutcome outcome, string feedback) =>

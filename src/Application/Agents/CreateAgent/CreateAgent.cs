@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Agents.Common;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
@@ -35,7 +36,7 @@ public sealed class CreateAgentValidator : AbstractValidator<CreateAgentCommand>
     }
 }
 
-public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock)
+public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock, IAuditTrail audit)
     : ICommandHandler<CreateAgentCommand, AgentDto>
 {
     public async ValueTask<AgentDto> Handle(CreateAgentCommand command, CancellationToken cancellationToken)
@@ -52,6 +53,9 @@ public sealed class CreateAgentHandler(IAppDbContext db, IPasswordHasher hasher,
         agent.SetExternalId(externalId, now);
         if (command.TeleCmiPassword is not null) agent.SetTeleCmiPassword(teleCmiPasswords.Protect(command.TeleCmiPassword), now);
         db.Agents.Add(agent);
+        // The id comes from the insert; the command's transaction (TransactionBehaviour) holds both writes together.
+        await db.SaveChangesAsync(cancellationToken);
+        audit.RecordAgent(AuditActions.Created, AgentAudit.State.None, agent);
         await db.SaveChangesAsync(cancellationToken);
         return AgentDto.From(agent);
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Agents.Common;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
@@ -37,7 +38,7 @@ public sealed class UpdateAgentValidator : AbstractValidator<UpdateAgentCommand>
 }
 
 public sealed class UpdateAgentHandler(
-    IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock, ICurrentUser user)
+    IAppDbContext db, IPasswordHasher hasher, ITeleCmiPasswordProtector teleCmiPasswords, TimeProvider clock, ICurrentUser user, IAuditTrail audit)
     : ICommandHandler<UpdateAgentCommand, AgentDto>
 {
     public async ValueTask<AgentDto> Handle(UpdateAgentCommand c, CancellationToken cancellationToken)
@@ -47,6 +48,7 @@ public sealed class UpdateAgentHandler(
         if (agent.Id == user.AgentId && (c.IsActive == false || (c.Role is not null && c.Role != AgentRole.Admin)))
             throw new UnprocessableException("An admin cannot disable or demote their own account.");
         var now = clock.GetUtcNow().UtcDateTime;
+        var before = AgentAudit.State.Of(agent);
         if (c.DisplayName is not null) agent.Rename(c.DisplayName, now);
         if (c.Phone is not null) agent.ChangePhone(PhoneNumber.Parse(c.Phone), now);
         if (c.Role is not null) agent.ChangeRole(c.Role.Value, now);
@@ -66,6 +68,7 @@ public sealed class UpdateAgentHandler(
         else if (c.TeleCmiPassword is not null) agent.SetTeleCmiPassword(teleCmiPasswords.Protect(c.TeleCmiPassword), now);
         if (c.IsActive == true) agent.Activate(now);
         if (c.IsActive == false) agent.Deactivate(now);
+        audit.RecordAgent(AuditActions.Updated, before, agent);
         await db.SaveChangesAsync(cancellationToken);
         return AgentDto.From(agent);
     }

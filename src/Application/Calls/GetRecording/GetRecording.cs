@@ -1,10 +1,12 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Retention;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Calls.GetRecording;
@@ -21,11 +23,16 @@ public sealed class GetRecordingValidator : AbstractValidator<GetRecordingQuery>
     }
 }
 
-public sealed class GetRecordingHandler(IAppDbContext db, ICurrentUser user, ITeleCmiGateway teleCmi) : IQueryHandler<GetRecordingQuery, RecordingResult.Audio>
+public sealed class GetRecordingHandler(
+    IAppDbContext db, ICurrentUser user, ITeleCmiGateway teleCmi, TimeProvider clock, IOptions<RetentionOptions> retention) : IQueryHandler<GetRecordingQuery, RecordingResult.Audio>
 {
     public async ValueTask<RecordingResult.Audio> Handle(GetRecordingQuery query, CancellationToken cancellationToken)
     {
         var call = await db.CallLogs.AsNoTracking().FindVisibleAsync(user, query.CallId, cancellationToken);
+        // Age decides, not whether the daily job has cleared the file name yet: the answer does not depend on when it ran.
+        var days = retention.Value.RecordingDays;
+        if (call.RecordingRemovedAt is not null || call.CreatedAt < clock.GetUtcNow().UtcDateTime.AddDays(-days))
+            throw new GoneException($"Recordings are kept for {days} days (Retention:RecordingDays); this call's is no longer available.");
         // Only a plain file name TeleCMI gave us is used to build the provider URL: never a path or a URL.
         if (call.RecordingFileName is null || !RecordingFileNameRule.IsValid(call.RecordingFileName))
             throw new NotFoundException($"Call '{call.Id}' has no recording.");

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Application.Common.Interfaces;
@@ -33,18 +34,21 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
     }
 }
 
-public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics) : ICommandHandler<LogManualCallCommand, CallLogDto>
+public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics, IAuditTrail audit) : ICommandHandler<LogManualCallCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(LogManualCallCommand command, CancellationToken cancellationToken)
     {
         var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
             ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        if (command.Phone is null && PhoneNumber.IsMasked(driver.Phone))
+            throw new DomainException("The driver's number on record was erased. Pass the number dialled as 'phone'.", "phone");
         var phone = command.Phone is null ? PhoneNumber.FromStored(driver.Phone) : PhoneNumber.Parse(command.Phone);
         var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
         var call = CallLog.LogManualCall(user.AgentId!.Value, new CallParty(driver.Id, driver.Name, driver.TmId, phone), report,
             clock.GetUtcNow().UtcDateTime);
         db.CallLogs.Add(call);
+        audit.RecordReport(AuditActions.Created, CallAudit.ReportState.Empty, call);
         await db.SaveChangesAsync(cancellationToken);
         metrics.CallInitiated(CallProvider.Manual, TeleCmiMetrics.CallResults.Logged);
         return CallLogDto.From(call);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Interfaces;
@@ -9,7 +10,11 @@ using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Calls.UpdateFeedback;
 
-/// <summary>Records the agent's outcome and notes on a call. Never changes the provider's status.</summary>
+/// <summary>
+/// Records the agent's outcome and notes on a call. Never changes the provider's status. A full replace: the agent's
+/// report becomes exactly what is sent (a field left out is cleared), except <c>durationSeconds</c>, kept when left out.
+/// Every change is appended to the call's history, so the earlier values stay visible there.
+/// </summary>
 /// <param name="UnexpectedFields">The other fields of the body: those the service records (<see cref="FeedbackFields"/>) are refused, the rest ignored.</param>
 [Authorize]
 public sealed record UpdateFeedbackCommand(
@@ -35,14 +40,21 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
     }
 }
 
-public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
+public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IAuditTrail audit) : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(UpdateFeedbackCommand command, CancellationToken cancellationToken)
     {
         var call = await db.CallLogs.FindVisibleAsync(user, command.CallId, cancellationToken);
         var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
-        call = await db.ChangeAsync(call, c => c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        // The entry is added with the change, so it is written by the same SaveChanges; a concurrency retry clears both and
+        // applies (and records) the change again against the fresh row, so the history's "before" is what was replaced.
+        call = await db.ChangeAsync(call, c =>
+        {
+            var before = CallAudit.ReportState.Of(c);
+            c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime);
+            audit.RecordReport(AuditActions.Feedback, before, c);
+        }, cancellationToken);
         return CallLogDto.From(call);
     }
 }

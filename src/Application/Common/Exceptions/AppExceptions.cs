@@ -39,3 +39,6 @@ public sealed class ProviderUnavailableException(string message, TimeSpan retryA
     public bool TimedOut { get; } = timedOut;
     public string? CallId { get; } = callId;
 }
+
+/// <summary>The resource existed but is no longer kept (410), e.g. a recording past its retention.</summary>
+public sealed class GoneException(string message) : Exception(message);

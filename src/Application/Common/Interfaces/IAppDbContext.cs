@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using TeleCmi.Domain.Agents;
+using TeleCmi.Domain.Audit;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Drivers;
 using TeleCmi.Domain.Reports;
@@ -20,6 +21,7 @@ public interface IAppDbContext
     DbSet<RollupFigure> RollupFigures { get; }
     DbSet<StaleRollupDay> StaleRollupDays { get; }
     DbSet<RevokedToken> RevokedTokens { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Security;
@@ -35,7 +36,7 @@ public sealed class UpsertDriverValidator : AbstractValidator<UpsertDriverComman
     }
 }
 
-public sealed class UpsertDriverHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<UpsertDriverCommand, UpsertDriverResult>
+public sealed class UpsertDriverHandler(IAppDbContext db, TimeProvider clock, IAuditTrail audit) : ICommandHandler<UpsertDriverCommand, UpsertDriverResult>
 {
     public async ValueTask<UpsertDriverResult> Handle(UpsertDriverCommand command, CancellationToken cancellationToken)
     {
@@ -46,7 +47,9 @@ public sealed class UpsertDriverHandler(IAppDbContext db, TimeProvider clock) : 
             var driver = await db.Drivers.FirstOrDefaultAsync(d => d.Id == command.Id, cancellationToken);
             if (driver is not null)
             {
+                var before = DriverAudit.State.Of(driver);
                 var changed = driver.Update(command.Name, phone, command.TmId, command.Kind, now);
+                if (changed) audit.RecordDriver(AuditActions.Updated, before, driver);
                 if (changed) await db.SaveChangesAsync(cancellationToken);
                 return new UpsertDriverResult(DriverDto.From(driver), changed ? DriverUpsertOutcome.Updated : DriverUpsertOutcome.Unchanged);
             }

@@ -62,5 +62,8 @@ internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLog>
         b.HasIndex(c => c.ConversationId);
         b.HasIndex(c => c.AgentLegId);
         b.HasIndex(c => c.DriverLegId);
+        // Retention: the calls not yet past each step, oldest first, from the index alone however many were done before.
+        b.HasIndex(c => new { c.RecordingRemovedAt, c.CreatedAt });
+        b.HasIndex(c => new { c.PersonalDataRemovedAt, c.CreatedAt });
     }
 }
