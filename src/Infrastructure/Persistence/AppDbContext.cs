@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RollupFigure> RollupFigures => Set<RollupFigure>();
     public DbSet<StaleRollupDay> StaleRollupDays => Set<StaleRollupDay>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+    public DbSet<DoNotCallRecord> DoNotCallRecords => Set<DoNotCallRecord>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 

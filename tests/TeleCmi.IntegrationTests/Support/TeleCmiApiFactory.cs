@@ -39,6 +39,8 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         builder.UseSetting("RateLimits:WebhooksPerSecond", "100000");
         // Reports fill the rollup on demand; the background refresh would only race the tests' own data.
         builder.UseSetting("Reports:Rollup:RefreshMinutes", "0");
+        // Tests dial at whatever time they run: calling hours are open all day unless a fixture sets them (CallingHoursTests).
+        builder.UseSetting("Compliance:CallingHours", "00:00-24:00");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITeleCmiGateway>();

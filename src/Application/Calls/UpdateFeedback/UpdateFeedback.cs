@@ -5,6 +5,7 @@ using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Compliance.Common;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Calls.UpdateFeedback;
@@ -35,14 +36,17 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
     }
 }
 
-public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
+public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, CallingHoursGuard hours, DoNotCallOutcome doNotCall)
+    : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(UpdateFeedbackCommand command, CancellationToken cancellationToken)
     {
         var call = await db.CallLogs.FindVisibleAsync(user, command.CallId, cancellationToken);
+        hours.EnsureFollowUpAllowed(command.FollowUpAt?.ToUniversalTime());
         var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
         call = await db.ChangeAsync(call, c => c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        await doNotCall.ApplyAsync(call, cancellationToken);
         return CallLogDto.From(call);
     }
 }

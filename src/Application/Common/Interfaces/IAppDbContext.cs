@@ -20,6 +20,7 @@ public interface IAppDbContext
     DbSet<RollupFigure> RollupFigures { get; }
     DbSet<StaleRollupDay> StaleRollupDays { get; }
     DbSet<RevokedToken> RevokedTokens { get; }
+    DbSet<DoNotCallRecord> DoNotCallRecords { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>
