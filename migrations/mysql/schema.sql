@@ -1199,5 +1199,114 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `report_day_figures` ADD `DoNotCallOutcome` int NOT NULL DEFAULT 0;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallReason` varchar(200) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallSince` datetime(6) NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallSource` varchar(16) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    CREATE TABLE `do_not_call_records` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `DriverId` varchar(50) CHARACTER SET utf8mb4 NOT NULL,
+        `Reason` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `Source` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `SetByAgentId` int NULL,
+        `SetAt` datetime(6) NOT NULL,
+        `LiftedByAgentId` int NULL,
+        `LiftedAt` datetime(6) NULL,
+        CONSTRAINT `PK_do_not_call_records` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    CREATE INDEX `IX_do_not_call_records_DriverId_LiftedAt` ON `do_not_call_records` (`DriverId`, `LiftedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261206021525_DoNotCallAndCallingHours', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 
