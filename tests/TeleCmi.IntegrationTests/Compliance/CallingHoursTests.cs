@@ -29,7 +29,7 @@ public sealed class CallingHoursTests(DatabaseEngine engine) : ApiFixture(engine
     protected override void ConfigureService(IWebHostBuilder builder)
     {
         builder.UseSetting("Compliance:CallingHours", "09:00-21:00");
-        builder.UseSetting("Compliance:Days:Sunday", "closed");
+        builder.UseSetting("Compliance:Days:Sunday", ""); // empty: closed
         builder.UseSetting("Compliance:Holidays", "2026-03-16,2026-08-15");
         builder.UseSetting("Compliance:TimeZone", "Asia/Kolkata");
         builder.ConfigureTestServices(services =>
