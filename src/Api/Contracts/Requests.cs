@@ -89,4 +89,4 @@ public sealed record UpsertDriverRequest(string Name, string Phone, string? TmId
 /// <summary>Why a driver is not to be called.</summary>
 /// <param name="Reason">Why, 1 to 200 characters (e.g. "Asked on the phone not to be called again").</param>
 /// <param name="Source">Where the request came from: driver_request, dnd_registry, wrong_number or other.</param>
-public sealed record MarkDoNotCallRequest(string? Reason, [property: RequiredInRequest] DoNotCallSource? Source);
+public sealed record MarkDoNotCallRequest([property: RequiredInRequest] string? Reason, [property: RequiredInRequest] DoNotCallSource? Source);
