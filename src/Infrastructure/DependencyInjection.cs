@@ -50,6 +50,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IDoNotCallBulkMarks, DoNotCallBulkMarks>();
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<WebhookApplier>();
         services.AddSingleton<IWebhookIntake, GroupCommitWebhookIntake>();

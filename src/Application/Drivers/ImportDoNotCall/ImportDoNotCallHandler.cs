@@ -8,10 +8,11 @@ namespace TeleCmi.Application.Drivers.ImportDoNotCall;
 
 /// <summary>
 /// Normalises the numbers to E.164, then works set-wise in chunks of <see cref="ChunkSize"/> distinct numbers, inside
-/// the command's one transaction: one query reads the matching drivers' ids, one batched insert adds the records of the
-/// newly marked ones, one <c>UPDATE ... WHERE phone IN (...)</c> marks them. Never a statement per number.
+/// the command's one transaction: one query counts the matching drivers, then <see cref="IDoNotCallBulkMarks"/> adds the
+/// records of the newly marked ones (<c>INSERT ... SELECT</c>) and marks them (<c>UPDATE ... WHERE phone IN (...)</c>).
+/// Never a statement per number.
 /// </summary>
-public sealed class ImportDoNotCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ImportDoNotCallHandler(IAppDbContext db, IDoNotCallBulkMarks bulk, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ImportDoNotCallCommand, DoNotCallImportResult>
 {
     /// <summary>Numbers per statement.</summary>
@@ -44,16 +45,8 @@ public sealed class ImportDoNotCallHandler(IAppDbContext db, ICurrentUser user, 
                 .Select(d => new { d.Id, d.Phone, Marked = d.DoNotCallSince != null }).ToListAsync(cancellationToken);
             matchedNumbers += matches.Select(m => m.Phone).Distinct(StringComparer.Ordinal).Count();
             alreadyMarked += matches.Count(m => m.Marked);
-            var newly = matches.Where(m => !m.Marked).ToList();
-            if (newly.Count == 0) continue;
-            db.DoNotCallRecords.AddRange(newly.Select(m => new DoNotCallRecord(m.Id, reason, source, user.AgentId, now)));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ClearTracked();
-            var ids = newly.Select(m => m.Id).ToList();
-            marked += await db.Drivers.Where(d => ids.Contains(d.Id) && d.DoNotCallSince == null).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.DoNotCallSince, now)
-                .SetProperty(d => d.DoNotCallReason, reason)
-                .SetProperty(d => d.DoNotCallSource, source), cancellationToken);
+            if (matches.All(m => m.Marked)) continue;
+            marked += await bulk.MarkAsync(phones, reason, source, user.AgentId, now, cancellationToken);
         }
         return new DoNotCallImportResult(command.Numbers.Count, marked, alreadyMarked, distinct.Count - matchedNumbers, duplicates, invalid, invalidLines);
     }
