@@ -1299,6 +1299,61 @@ CREATE PROCEDURE MigrationsScript()
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
 
+
+                    CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY DEFINER VIEW call_logs_v1 AS
+                    SELECT
+                        COALESCE(c.Id) AS reference_id,
+                        COALESCE(a.ExternalId) AS caller_id,
+                        COALESCE(c.DriverId) AS driver_id,
+                        TRIM(LEADING '+' FROM c.DriverPhone) AS driver_mobile,
+                        COALESCE(c.DriverName) AS driver_name,
+                        COALESCE(c.DriverTmId) AS driver_tmid,
+                        CASE c.Provider WHEN 'TeleCmi' THEN 'ivr' ELSE 'manual' END AS call_type,
+                        CASE c.Status
+                            WHEN 'Initiating' THEN 'initiating'
+                            WHEN 'Initiated' THEN 'initiated'
+                            WHEN 'Ringing' THEN 'ringing'
+                            WHEN 'Answered' THEN 'answered'
+                            WHEN 'Completed' THEN 'completed'
+                            WHEN 'Missed' THEN 'missed'
+                            WHEN 'Failed' THEN 'failed'
+                            WHEN 'Unknown' THEN 'unknown'
+                            ELSE LOWER(c.Status)
+                        END AS status,
+                        CASE c.Provider WHEN 'TeleCmi' THEN 'telecmi' ELSE LOWER(c.Provider) END AS provider,
+                        CASE c.Outcome
+                            WHEN 'Connected' THEN 'connected'
+                            WHEN 'NotReachable' THEN 'not_reachable'
+                            WHEN 'Busy' THEN 'busy'
+                            WHEN 'WrongNumber' THEN 'wrong_number'
+                            WHEN 'CallBackLater' THEN 'call_back_later'
+                            WHEN 'Interested' THEN 'interested'
+                            WHEN 'NotInterested' THEN 'not_interested'
+                            WHEN 'Other' THEN 'other'
+                            WHEN 'DoNotCall' THEN 'do_not_call'
+                            ELSE LOWER(c.Outcome)
+                        END AS feedback,
+                        COALESCE(c.Remarks) AS remarks,
+                        COALESCE(c.TalkSeconds, c.AgentDurationSeconds, 0) AS call_duration,
+                        c.CreatedAt + INTERVAL TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) SECOND AS created_at,
+                        c.UpdatedAt + INTERVAL TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) SECOND AS updated_at
+                    FROM call_logs AS c
+                    INNER JOIN agents AS a ON a.Id = c.AgentId
+                    WHERE c.Status <> 'NotPlaced';
+
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
     INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
     VALUES ('20261206021525_DoNotCallAndCallingHours', '9.0.23');
 

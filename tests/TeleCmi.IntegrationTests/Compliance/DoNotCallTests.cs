@@ -53,6 +53,22 @@ public sealed class DoNotCallTests(DatabaseEngine engine) : ApiFixture(engine)
     }
 
     [Test]
+    public async Task TheSeedsView_NamesTheOutcomeInTheSeedsWords()
+    {
+        var driver = await Api.NewDriverAsync("9876522009");
+        var call = await TestApi.ReadAsync(await telecaller.PostAsJsonAsync("/api/calls/manual", new { driverId = driver, outcome = "do_not_call" }), HttpStatusCode.Created);
+
+        await using var connection = await SqlClient.OpenAsync(Factory.Database);
+        var rows = await SqlClient.QueryAsync(connection, $"SELECT feedback FROM call_logs_v1 WHERE reference_id = '{call["id"]!.GetValue<string>()}'");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rows.Single()["feedback"], Is.EqualTo("do_not_call"));
+            Assert.That(await SourceOfAsync(driver), Is.EqualTo("driver_request"), "a manual call's outcome marks the driver too");
+        });
+    }
+
+    [Test]
     public async Task ADoNotCallDriver_ThroughTheSeedRoute_IsRefused_WithZeroRequestsToTeleCmi()
     {
         var driver = await Api.NewDriverAsync("9876522002");
