@@ -82,6 +82,7 @@ bench_start_service() {
     Webhooks__Writers="${BENCH_WEBHOOK_WRITERS:-2}" \
     Reporting__TimeZone="${BENCH_TIME_ZONE:-Asia/Kolkata}" \
     Calls__DailyTeleCmiCallCap=1000000 \
+    Compliance__CallingHours=00:00-24:00 \
     Metrics__Enabled=true \
     Metrics__Port="$BENCH_METRICS_PORT" \
     ${BENCH_SERVICE_ENV:-} \

@@ -66,7 +66,8 @@ PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>
 BASE_URL="http://127.0.0.1:$PORT"
 echo "==> service: Development on $BASE_URL, database $WORK/telecmi.db"
 # The content root is the build output, where appsettings*.json are; exec so that $! is the service itself.
-( cd "$API_DIR" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$BASE_URL" \
+# The flow places a call whatever the hour CI runs at: calling hours open all day (Compliance:CallingHours).
+( cd "$API_DIR" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$BASE_URL" Compliance__CallingHours=00:00-24:00 \
     ConnectionStrings__Default="Data Source=$WORK/telecmi.db" exec dotnet TeleCmi.Api.dll ) >"$WORK/api.log" 2>&1 </dev/null &
 API_PID=$!
 

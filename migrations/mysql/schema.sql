@@ -1238,6 +1238,170 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `report_day_figures` ADD `DoNotCallOutcome` int NOT NULL DEFAULT 0;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallReason` varchar(200) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallSince` datetime(6) NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    ALTER TABLE `drivers` ADD `DoNotCallSource` varchar(16) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    CREATE TABLE `do_not_call_records` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `DriverId` varchar(50) CHARACTER SET utf8mb4 NOT NULL,
+        `Reason` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `Source` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `SetByAgentId` int NULL,
+        `SetAt` datetime(6) NOT NULL,
+        `LiftedByAgentId` int NULL,
+        `LiftedAt` datetime(6) NULL,
+        CONSTRAINT `PK_do_not_call_records` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    CREATE INDEX `IX_do_not_call_records_DriverId_LiftedAt` ON `do_not_call_records` (`DriverId`, `LiftedAt`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+
+                    CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY DEFINER VIEW call_logs_v1 AS
+                    SELECT
+                        COALESCE(c.Id) AS reference_id,
+                        COALESCE(a.ExternalId) AS caller_id,
+                        COALESCE(c.DriverId) AS driver_id,
+                        TRIM(LEADING '+' FROM c.DriverPhone) AS driver_mobile,
+                        COALESCE(c.DriverName) AS driver_name,
+                        COALESCE(c.DriverTmId) AS driver_tmid,
+                        CASE c.Provider WHEN 'TeleCmi' THEN 'ivr' ELSE 'manual' END AS call_type,
+                        CASE c.Status
+                            WHEN 'Initiating' THEN 'initiating'
+                            WHEN 'Initiated' THEN 'initiated'
+                            WHEN 'Ringing' THEN 'ringing'
+                            WHEN 'Answered' THEN 'answered'
+                            WHEN 'Completed' THEN 'completed'
+                            WHEN 'Missed' THEN 'missed'
+                            WHEN 'Failed' THEN 'failed'
+                            WHEN 'Unknown' THEN 'unknown'
+                            ELSE LOWER(c.Status)
+                        END AS status,
+                        CASE c.Provider WHEN 'TeleCmi' THEN 'telecmi' ELSE LOWER(c.Provider) END AS provider,
+                        CASE c.Outcome
+                            WHEN 'Connected' THEN 'connected'
+                            WHEN 'NotReachable' THEN 'not_reachable'
+                            WHEN 'Busy' THEN 'busy'
+                            WHEN 'WrongNumber' THEN 'wrong_number'
+                            WHEN 'CallBackLater' THEN 'call_back_later'
+                            WHEN 'Interested' THEN 'interested'
+                            WHEN 'NotInterested' THEN 'not_interested'
+                            WHEN 'Other' THEN 'other'
+                            WHEN 'DoNotCall' THEN 'do_not_call'
+                            ELSE LOWER(c.Outcome)
+                        END AS feedback,
+                        COALESCE(c.Remarks) AS remarks,
+                        COALESCE(c.TalkSeconds, c.AgentDurationSeconds, 0) AS call_duration,
+                        c.CreatedAt + INTERVAL TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) SECOND AS created_at,
+                        c.UpdatedAt + INTERVAL TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) SECOND AS updated_at
+                    FROM call_logs AS c
+                    INNER JOIN agents AS a ON a.Id = c.AgentId
+                    WHERE c.Status <> 'NotPlaced';
+
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261206021525_DoNotCallAndCallingHours', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206022228_AuditTrailAndRetention') THEN
 
     ALTER TABLE `drivers` ADD `ErasedAt` datetime(6) NULL;

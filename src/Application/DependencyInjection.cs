@@ -7,6 +7,8 @@ using TeleCmi.Application.Calls.HangUpCall;
 using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.Compliance.Common;
+using TeleCmi.Application.Drivers.Common;
 using TeleCmi.Application.FollowUps.Common;
 using TeleCmi.Application.Reports.Common;
 
@@ -36,6 +38,11 @@ public static class DependencyInjection
         services.AddSingleton<ReportRollupGate>();
         services.AddSingleton<TodayFigures>();
         services.AddScoped<FollowUpQueries>();
+        services.AddScoped<DoNotCallMarker>();
+        services.AddScoped<DoNotCallOutcome>();
+        // Built once from validated options (Compliance): InitiateCall, feedback and GET /api/policy read the same hours.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.ToPolicy());
+        services.AddSingleton<CallingHoursGuard>();
         services.AddScoped<TeleCmiUserSession>();
         // Built once from validated options: InitiateCall checks every destination against it before storing anything.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CallDestinationOptions>>().Value.ToPolicy());

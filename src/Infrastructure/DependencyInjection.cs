@@ -51,6 +51,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IDoNotCallBulkMarks, DoNotCallBulkMarks>();
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<IAuditTrail, TeleCmi.Infrastructure.Audit.DatabaseAuditTrail>();
         services.AddScoped<WebhookApplier>();

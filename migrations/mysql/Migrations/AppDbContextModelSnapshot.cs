@@ -349,6 +349,48 @@ namespace TeleCmi.Migrations.MySql.Migrations
                     b.ToTable("call_logs", (string)null);
                 });
 
+            modelBuilder.Entity("TeleCmi.Domain.Drivers.DoNotCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DriverId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("LiftedByAgentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("SetByAgentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DriverId", "LiftedAt");
+
+                    b.ToTable("do_not_call_records", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Drivers.Driver", b =>
                 {
                     b.Property<string>("Id")
@@ -357,6 +399,17 @@ namespace TeleCmi.Migrations.MySql.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("DoNotCallReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime?>("DoNotCallSince")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("DoNotCallSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
 
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime(6)");
@@ -489,6 +542,9 @@ namespace TeleCmi.Migrations.MySql.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("Connected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DoNotCallOutcome")
                         .HasColumnType("int");
 
                     b.Property<int>("Failed")

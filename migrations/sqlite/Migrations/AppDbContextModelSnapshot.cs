@@ -338,6 +338,46 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                     b.ToTable("call_logs", (string)null);
                 });
 
+            modelBuilder.Entity("TeleCmi.Domain.Drivers.DoNotCallRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DriverId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LiftedByAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetByAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DriverId", "LiftedAt");
+
+                    b.ToTable("do_not_call_records", (string)null);
+                });
+
             modelBuilder.Entity("TeleCmi.Domain.Drivers.Driver", b =>
                 {
                     b.Property<string>("Id")
@@ -345,6 +385,17 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoNotCallReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoNotCallSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoNotCallSource")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ErasedAt")
@@ -477,6 +528,9 @@ namespace TeleCmi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Connected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DoNotCallOutcome")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Failed")

@@ -33,6 +33,7 @@ public static class SeedStatusWords
         ["interested"] = CallOutcome.Interested,
         ["not_interested"] = CallOutcome.NotInterested,
         ["other"] = CallOutcome.Other,
+        ["do_not_call"] = CallOutcome.DoNotCall,
     };
 
     /// <summary>Every accepted word, in the table's order (documentation and error messages).</summary>
@@ -64,6 +65,7 @@ public static class SeedStatusWords
         CallOutcome.Interested => "interested",
         CallOutcome.NotInterested => "not_interested",
         CallOutcome.Other => "other",
+        CallOutcome.DoNotCall => "do_not_call",
         _ => status switch
         {
             CallStatus.Answered => "connected",

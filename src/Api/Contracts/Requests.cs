@@ -85,3 +85,8 @@ public sealed record CreateDriverRequest(string Id, string Name, string Phone, s
 /// <param name="TmId">Optional TM id.</param>
 /// <param name="Kind">driver or transporter.</param>
 public sealed record UpsertDriverRequest(string Name, string Phone, string? TmId, DriverKind Kind = DriverKind.Driver);
+
+/// <summary>Why a driver is not to be called.</summary>
+/// <param name="Reason">Why, 1 to 200 characters (e.g. "Asked on the phone not to be called again").</param>
+/// <param name="Source">Where the request came from: driver_request, dnd_registry, wrong_number or other.</param>
+public sealed record MarkDoNotCallRequest([property: RequiredInRequest] string? Reason, [property: RequiredInRequest] DoNotCallSource? Source);

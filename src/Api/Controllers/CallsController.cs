@@ -43,8 +43,11 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
     /// <response code="422">The number (or, without <c>phone</c>, the driver's number on record) is not an allowed destination:
     /// another country than <c>Calls:AllowedCountries</c>, or a premium-rate, shared-cost, toll-free, UAN, VoIP, personal,
-    /// pager, satellite or emergency number (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the
-    /// <c>Idempotency-Key</c> was already used with a different body.</response>
+    /// pager, satellite or emergency number (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the driver is
+    /// marked do-not-call (<c>errors.driverId</c> names the reason). Or it is outside the calling hours
+    /// (<c>Compliance:CallingHours</c>, see <c>GET /api/policy</c>): <c>nextAllowedAt</c> says when calls are allowed again.
+    /// In each case nothing is stored and nothing is sent to TeleCMI. Or the <c>Idempotency-Key</c> was already used with
+    /// a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [EndpointName("initiateCall")]
@@ -68,10 +71,15 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
 
     /// <summary>Logs a call you dialled by hand.</summary>
     /// <remarks>Any agent. The call is stored with provider <c>manual</c> and the outcome you give; TeleCMI is not involved.
-    /// Any valid number: allowed destinations are not checked, as nothing is dialled. A follow-up is at most 366 days ahead.</remarks>
+    /// Any valid number: allowed destinations are not checked, as nothing is dialled; and at any hour, as the calling hours
+    /// bind TeleCMI calls only. A follow-up is at most 366 days ahead and inside the calling hours. The outcome
+    /// <c>do_not_call</c> marks the driver do-not-call (source <c>driver_request</c>).</remarks>
+    /// <response code="422">The follow-up falls outside the calling hours (<c>errors.followUpAt</c>, with <c>nextAllowedAt</c>), or
+    /// the <c>Idempotency-Key</c> was already used with a different body.</response>
     [EndpointName("logManualCall")]
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
@@ -86,13 +94,18 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <remarks>The call's own agent, supervisors and admins. Only outcome, feedback, remarks, notes, duration and follow-up can be set.
     /// A full replace: the agent's record becomes what is sent, so a field left out (or null) is cleared, except
     /// <c>durationSeconds</c>, which keeps its value when left out. Send every field you want to keep. Each change is kept in
-    /// the call's history (<c>GET /api/calls/{id}/history</c>) with the values it replaced.</remarks>
+    /// the call's history (<c>GET /api/calls/{id}/history</c>) with the values it replaced.
+    /// The outcome <c>do_not_call</c> (the driver asked not to be called) marks the call's driver do-not-call, source
+    /// <c>driver_request</c>, set by you.</remarks>
     /// <response code="200">The updated call log.</response>
+    /// <response code="422">The follow-up falls outside the calling hours (<c>errors.followUpAt</c>, with <c>nextAllowedAt</c>: the
+    /// first allowed time at or after it).</response>
     /// <response code="400">A field is invalid (e.g. a follow-up more than 366 days ahead), or a field the agent may not set was sent.</response>
     /// <response code="404">No such call, or it is another telecaller's.</response>
     [EndpointName("updateFeedback")]
     [HttpPut("{id}/feedback")]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<CallLogDto> UpdateFeedback(string id, UpdateFeedbackRequest r, CancellationToken ct)

@@ -12,6 +12,13 @@ using TeleCmi.Application.Drivers.GetDriver;
 using TeleCmi.Application.Drivers.ImportDrivers;
 using TeleCmi.Application.Drivers.SearchDrivers;
 using TeleCmi.Application.Drivers.UpsertDriver;
+using FluentValidation;
+using FluentValidation.Results;
+using TeleCmi.Api.OpenApi;
+using TeleCmi.Application.Drivers.ImportDoNotCall;
+using TeleCmi.Application.Drivers.LiftDoNotCall;
+using TeleCmi.Application.Drivers.MarkDoNotCall;
+using TeleCmi.Domain.Drivers;
 
 namespace TeleCmi.Api.Controllers;
 
@@ -97,6 +104,85 @@ public sealed class DriversController(IMediator mediator) : ControllerBase
                 : new DriverImportRow(row.Line ?? index, row.Id, row.Name, row.Phone, row.TmId, row.Kind, row.Unreadable))
             .ToList());
         return await mediator.Send(command, ct);
+    }
+
+    /// <summary>Marks a driver do-not-call (supervisors and admins).</summary>
+    /// <remarks>
+    /// Supervisors and admins. From then on <c>POST /api/calls</c> to the driver is refused with 422 naming the reason
+    /// (nothing is sent to TeleCMI), the driver shows <c>doNotCall</c> in lists, search and detail, and none of their
+    /// follow-ups is due. A driver already marked keeps the first mark (the answer shows it). Who set it, when, why and
+    /// from which source is kept, also after it is lifted. A telecaller marks a driver through the call outcome
+    /// <c>do_not_call</c> in feedback.
+    /// </remarks>
+    /// <param name="id">The platform's driver id.</param>
+    /// <param name="r">Why, and where the request came from.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The driver, marked.</response>
+    [EndpointName("markDriverDoNotCall")]
+    [HttpPost("{id}/do-not-call")]
+    [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<DriverDto> MarkDoNotCall(string id, MarkDoNotCallRequest r, CancellationToken ct) =>
+        await mediator.Send(new MarkDoNotCallCommand(id, r.Reason, r.Source), ct);
+
+    /// <summary>Lifts a driver's do-not-call mark (supervisors and admins).</summary>
+    /// <remarks>
+    /// Supervisors and admins. The mark's record keeps who lifted it and when. A driver who is not marked is answered as
+    /// they are (200), so a retry is harmless.
+    /// </remarks>
+    /// <param name="id">The platform's driver id.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The driver, callable again.</response>
+    [EndpointName("liftDriverDoNotCall")]
+    [HttpDelete("{id}/do-not-call")]
+    [ProducesResponseType<DriverDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<DriverDto> LiftDoNotCall(string id, CancellationToken ct) => await mediator.Send(new LiftDoNotCallCommand(id), ct);
+
+    /// <summary>Marks do-not-call every driver whose number is in a list of up to 100,000 (supervisors and admins).</summary>
+    /// <remarks>
+    /// Supervisors and admins. The body is a CSV file (<c>text/csv</c>, UTF-8): one number per line, or a header row
+    /// naming a <c>phone</c> column (other columns ignored), e.g. numbers found in a scrub against the DND registry.
+    /// Numbers are normalised to E.164 (India by default) and matched against drivers' numbers; every driver with a
+    /// listed number is marked with <c>source</c> (default <c>dnd_registry</c>) and <c>reason</c>. Drivers already
+    /// marked keep their mark. The answer counts the drivers marked, those already marked, the numbers that matched
+    /// nobody, repeated and invalid ones. More than 100,000 numbers, or a body over <c>Limits:MaxImportBodyBytes</c>
+    /// (8 MB by default), is 413.
+    /// </remarks>
+    /// <param name="source">Where the list comes from (default dnd_registry).</param>
+    /// <param name="reason">The reason recorded on each mark (default "Imported do-not-call list").</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The counts; the drivers are marked.</response>
+    /// <response code="413">More than 100,000 numbers, or a body over `Limits:MaxImportBodyBytes` (8 MB by default).</response>
+    /// <response code="415">The body is not `text/csv`.</response>
+    [EndpointName("importDoNotCall")]
+    [HttpPost("do-not-call/import")]
+    [ImportBody]
+    [Consumes(DoNotCallImportBodyOperationFilter.MediaType)]
+    [ProducesResponseType<DoNotCallImportResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<DoNotCallImportResult> ImportDoNotCall([FromQuery] DoNotCallSource? source, [FromQuery] string? reason, CancellationToken ct)
+    {
+        List<DoNotCallImportNumber> numbers;
+        try
+        {
+            numbers = await DoNotCallCsv.ReadAsync(Request.Body, ct);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ValidationException([new ValidationFailure("body", e.Message)]);
+        }
+        if (numbers.Count > ImportDoNotCallCommand.MaxNumbers)
+            throw new BadHttpRequestException(
+                $"An import takes at most {ImportDoNotCallCommand.MaxNumbers:N0} numbers; this one has {numbers.Count:N0}. Split it into several.",
+                StatusCodes.Status413PayloadTooLarge);
+        return await mediator.Send(new ImportDoNotCallCommand(numbers, reason, source), ct);
     }
 
     /// <summary>Finds drivers by id, TM id, phone number or part of the name.</summary>

@@ -52,6 +52,7 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         {
             ["name"] = "Suresh Patil", ["phone"] = "9876501234", ["tmId"] = "TM5003", ["kind"] = "driver",
         },
+        [typeof(MarkDoNotCallRequest)] = () => new JsonObject { ["reason"] = "Asked on the phone not to be called again", ["source"] = "driver_request" },
     };
 
     /// <summary>A follow-up time relative to today (IST), so the example stays inside the 366-day window whenever it is tried.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TeleCmi.Application.Common.Exceptions;
 using TeleCmi.Domain.Common;
+using TeleCmi.Domain.Compliance;
 using TeleCmi.Infrastructure.Persistence.Availability;
 
 namespace TeleCmi.Api.Infrastructure;
@@ -64,6 +65,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 return Problem(409, "Conflict.", "The record was changed by someone else at the same moment. Reload it and try again.");
             case UnprocessableException e:
                 return Problem(422, "Cannot be processed.", e.Message);
+            case OutsideCallingHoursException e:
+                // A follow-up names its field as other refusals do; a dial has none. Both say when calls are allowed again.
+                var outside = e.Field is { } hoursField
+                    ? new ValidationProblemDetails(new Dictionary<string, string[]> { [hoursField] = [e.Message] })
+                    : new ProblemDetails();
+                outside.Status = StatusCodes.Status422UnprocessableEntity;
+                outside.Title = "Outside calling hours.";
+                outside.Detail = e.Message;
+                outside.Extensions["nextAllowedAt"] = e.NextAllowedAt;
+                return outside;
             case DomainException { Field: { } field } e:
                 // Same shape as a 400's 'errors', so a client shows the refusal next to the field it is about.
                 return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [e.Message] })

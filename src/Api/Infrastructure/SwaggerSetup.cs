@@ -43,6 +43,7 @@ public static class SwaggerSetup
             c.OperationFilter<IdempotencyKeyOperationFilter>();
             c.OperationFilter<WebhookBodyOperationFilter>();
             c.OperationFilter<ImportBodyOperationFilter>();
+            c.OperationFilter<DoNotCallImportBodyOperationFilter>();
             c.OperationFilter<StandardResponsesOperationFilter>();
             // Last: every error becomes application/problem+json, JSON only application/json.
             c.OperationFilter<MediaTypesOperationFilter>();

@@ -42,6 +42,8 @@ public enum CallOutcome
     Interested = 5,
     NotInterested = 6,
     Other = 7,
+    /// <summary>The driver asked not to be called again: the driver is marked do-not-call (source <c>driver_request</c>).</summary>
+    DoNotCall = 8,
 }
 
 /// <summary>How the call was placed.</summary>

@@ -60,6 +60,38 @@ public sealed class Driver
     /// <summary>When the driver's personal data was erased; null while it is kept.</summary>
     public DateTime? ErasedAt { get; private set; }
 
+    /// <summary>
+    /// Marks the driver do-not-call: no TeleCMI call may reach them and they have no follow-ups due. A driver already
+    /// marked keeps the first mark (its reason, source and time).
+    /// </summary>
+    /// <returns><c>true</c> when the driver was not marked before.</returns>
+    public bool MarkDoNotCall(string reason, DoNotCallSource source, DateTime nowUtc)
+    {
+        if (DoNotCallSince is not null) return false;
+        var text = reason.Trim();
+        if (text.Length is 0 or > DoNotCallRecord.MaxReasonLength) throw new DomainException($"A do-not-call reason is 1 to {DoNotCallRecord.MaxReasonLength} characters.", "reason");
+        DoNotCallSince = nowUtc;
+        DoNotCallReason = text;
+        DoNotCallSource = source;
+        return true;
+    }
+
+    /// <summary>Lifts the do-not-call mark.</summary>
+    /// <returns><c>true</c> when the driver was marked.</returns>
+    public bool LiftDoNotCall()
+    {
+        if (DoNotCallSince is null) return false;
+        DoNotCallSince = null;
+        DoNotCallReason = null;
+        DoNotCallSource = null;
+        return true;
+    }
+
+    /// <summary>The refusal of a TeleCMI call to a do-not-call driver, naming the reason; null when the driver may be called.</summary>
+    public static string? DialRefusal(DateTime? since, string? reason, DoNotCallSource? source) => since is null ? null
+        : $"The driver is marked do-not-call ({DoNotCallSources.Name(source ?? Drivers.DoNotCallSource.Other)}: {reason}) since {since:yyyy-MM-dd'T'HH:mm:ss'Z'}. "
+          + "A supervisor can lift the mark if the driver now agrees to be called.";
+
     public string Id { get; private set; } = string.Empty;
     public string Name { get; private set; } = string.Empty;
     /// <summary>E.164 phone number.</summary>
@@ -68,4 +100,10 @@ public sealed class Driver
     public DriverKind Kind { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>When the driver was marked do-not-call (UTC); null when they may be called.</summary>
+    public DateTime? DoNotCallSince { get; private set; }
+    /// <summary>Why the driver is not to be called; set with <see cref="DoNotCallSince"/>.</summary>
+    public string? DoNotCallReason { get; private set; }
+    /// <summary>Where the do-not-call request came from; set with <see cref="DoNotCallSince"/>.</summary>
+    public DoNotCallSource? DoNotCallSource { get; private set; }
 }

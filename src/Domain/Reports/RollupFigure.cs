@@ -29,5 +29,7 @@ public sealed class RollupFigure
     public int Interested { get; init; }
     public int NotInterested { get; init; }
     public int OtherOutcome { get; init; }
+    /// <summary>Calls whose outcome was do_not_call.</summary>
+    public int DoNotCallOutcome { get; init; }
     public int NoOutcome { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.ReconcileCalls;
 using TeleCmi.Application.Common.Time;
+using TeleCmi.Application.Compliance.Common;
 using TeleCmi.Application.Reports.Common;
 using TeleCmi.Application.Retention;
 using TeleCmi.Domain.Calls;
@@ -48,6 +49,27 @@ public static class ApplicationOptionsSetup
             .Validate(o => o.Kinds() is { } kinds && !kinds.Intersect(DestinationPolicy.NeverDialable).Any(),
                 "Calls:AllowedNumberTypes (env Calls__AllowedNumberTypes) must list kinds of line such as Mobile,FixedLine,FixedLineOrMobile (see README); never Emergency.")
             .ValidateOnStart();
+
+        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection(ComplianceOptions.SectionName))
+            .PostConfigure(o => o.WithDefaults())
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "Compliance:TimeZone (env Compliance__TimeZone) is not a known time zone id, e.g. Asia/Kolkata.")
+            .Validate(o => o.HasValidDefaultWindow(),
+                "Compliance:CallingHours (env Compliance__CallingHours) must be a window HH:mm-HH:mm, e.g. 09:00-21:00 (00:00-24:00 for all day).")
+            .Validate(o => o.HasValidDays(),
+                "Compliance:Days (env Compliance__Days__Sunday) must map day names (Monday ... Sunday) to a window HH:mm-HH:mm, or closed.")
+            .Validate(o => o.HasValidHolidays(),
+                "Compliance:Holidays (env Compliance__Holidays) must list dates as yyyy-MM-dd, e.g. 2026-01-26,2026-08-15.")
+            .Validate(o => o.OpensSomeDay(),
+                "Compliance:CallingHours and Compliance:Days close every day of the week: at least one day needs calling hours.")
+            .ValidateOnStart();
+
+        var compliance = configuration.GetSection(ComplianceOptions.SectionName);
+        services.Configure<ComplianceOptions>(o =>
+        {
+            // One comma-separated value (an environment variable) is a list too, as for Calls:AllowedCountries.
+            if (compliance.GetSection(nameof(o.Holidays)).Value is { Length: > 0 } holidays) o.Holidays = [.. o.Holidays, holidays];
+        });
 
         services.AddOptions<ReportRollupOptions>().Bind(configuration.GetSection(ReportRollupOptions.SectionName))
             .Validate(o => o.RefreshMinutes is >= 0 and <= 24 * 60,

@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>Leases that let one instance at a time run a background job (<see cref="IJobLease"/>).</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<DoNotCallRecord> DoNotCallRecords => Set<DoNotCallRecord>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 

@@ -39,6 +39,14 @@ public sealed class OptionsValidationTests
         ("Reconciliation:PageSize=21", "Reconciliation:PageSize"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
         ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
+        ("Compliance:CallingHours=21:00-09:00", "Compliance:CallingHours"),
+        ("Compliance:CallingHours=9am-9pm", "Compliance:CallingHours"),
+        ("Compliance:Days:Someday=09:00-17:00", "Compliance:Days"),
+        ("Compliance:Days:Sunday=10:00-25:00", "Compliance:Days"),
+        ("Compliance:Holidays=2026-13-01", "Compliance:Holidays"),
+        ("Compliance:Holidays:0=26/01/2026", "Compliance:Holidays"),
+        ("Compliance:TimeZone=Mars/Olympus_Mons", "Compliance:TimeZone"),
+        ("Compliance:CallingHours=closed", "Compliance:CallingHours"),
     ];
 
     private static IEnumerable<TestCaseData> WrongValueCases() =>

@@ -41,6 +41,8 @@ public sealed class TeleCmiApiFactory(TestDatabase database, Action<IWebHostBuil
         builder.UseSetting("Reports:Rollup:RefreshMinutes", "0");
         // Reconciliation would ask the absent stand-in about calls the tests backdate; its own tests turn it on.
         builder.UseSetting("Reconciliation:Enabled", "false");
+        // Tests dial at whatever time they run: calling hours are open all day unless a fixture sets them (CallingHoursTests).
+        builder.UseSetting("Compliance:CallingHours", "00:00-24:00");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITeleCmiGateway>();

@@ -443,7 +443,7 @@ public sealed class InitiateCallHandlerTests
     private InitiateCallHandler Handler(int dailyCap = 300) => new(
         db, user.Object, gateway.Object, new WebhookApplier(db, clock, metrics.Metrics, NullLogger<WebhookApplier>.Instance), clock,
         new BusinessCalendar(Options.Create(new BusinessTimeOptions()), clock), Options.Create(new CallPolicyOptions { DailyTeleCmiCallCap = dailyCap }),
-        DestinationPolicy.Default, metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
+        DestinationPolicy.Default, OpenCallingHours.Guard(clock), metrics.Metrics, NullLogger<InitiateCallHandler>.Instance);
 
     private void SignedInAs(int agentId)
     {

@@ -195,7 +195,8 @@ public sealed class UpdateFeedbackHandlerTests
     private async Task<TeleCmi.Application.Calls.Common.CallLogDto> HandleAsync(UpdateFeedbackCommand command, params IInterceptor[] interceptors)
     {
         await using var db = database.NewContext(interceptors);
-        return await new UpdateFeedbackHandler(db, user.Object, clock, new TeleCmi.Infrastructure.Audit.DatabaseAuditTrail(db, user.Object, clock)).Handle(command, CancellationToken.None);
+        return await new UpdateFeedbackHandler(db, user.Object, clock, new TeleCmi.Infrastructure.Audit.DatabaseAuditTrail(db, user.Object, clock), OpenCallingHours.Guard(clock),
+            new TeleCmi.Application.Calls.Common.DoNotCallOutcome(db, user.Object, new TeleCmi.Application.Drivers.Common.DoNotCallMarker(db, clock))).Handle(command, CancellationToken.None);
     }
 
     private UpdateFeedbackCommand Command(CallOutcome outcome, string feedback) =>

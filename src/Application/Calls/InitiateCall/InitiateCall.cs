@@ -15,6 +15,8 @@ using TeleCmi.Application.Webhooks.Common;
 using TeleCmi.Domain.Agents;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
+using TeleCmi.Domain.Drivers;
+using TeleCmi.Application.Compliance.Common;
 
 namespace TeleCmi.Application.Calls.InitiateCall;
 
@@ -43,6 +45,7 @@ public sealed class InitiateCallHandler(
     BusinessCalendar calendar,
     IOptions<CallPolicyOptions> policy,
     DestinationPolicy destinations,
+    CallingHoursGuard hours,
     TeleCmiMetrics metrics,
     ILogger<InitiateCallHandler> logger) : ICommandHandler<InitiateCallCommand, CallLogDto>
 {
@@ -108,6 +111,10 @@ public sealed class InitiateCallHandler(
         if (facts.TeleCmiUserId is not { Length: > 0 } teleCmiUserId)
             throw new ForbiddenException("Your account has no TeleCMI user id. Ask an admin to set one.");
         var driver = facts.Driver ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
+        // Refusals before anything is stored or sent, as for a number that may not be dialled: 422, the transaction rolled back.
+        if (Driver.DialRefusal(driver.DoNotCallSince, driver.DoNotCallReason, driver.DoNotCallSource) is { } doNotCall)
+            throw new DomainException(doNotCall, DriverIdField);
+        hours.EnsureCallingAllowedNow();
         // Before anything is stored: a number the business never means to ring (abroad, premium rate, ...) is a 422, not a call.
         var phone = DialableDestination.Choose(destinations, command.Phone, driver.Phone).Number;
         if (!new DailyCallCap(policy.Value.DailyTeleCmiCallCap).Allows(facts.PlacedToday))
@@ -141,7 +148,10 @@ public sealed class InitiateCallHandler(
     /// <summary>What deciding to dial needs, in one statement: the agent, the driver, and the agent's TeleCMI calls today and live ones to this driver.</summary>
     private sealed record DialFacts(bool CallingAllowed, string? TeleCmiUserId, DriverFacts? Driver, int PlacedToday, string? LiveCallId);
 
-    private sealed record DriverFacts(string Id, string Name, string? TmId, string Phone);
+    private sealed record DriverFacts(string Id, string Name, string? TmId, string Phone, DateTime? DoNotCallSince, string? DoNotCallReason, DoNotCallSource? DoNotCallSource);
+
+    /// <summary>The request field a do-not-call refusal names.</summary>
+    private const string DriverIdField = "driverId";
 
     /// <summary>Null when the agent does not exist (any more).</summary>
     private Task<DialFacts?> ReadFactsAsync(int agentId, string driverId, DateTime todayStart, CancellationToken ct)
@@ -158,7 +168,7 @@ public sealed class InitiateCallHandler(
             select new DialFacts(
                 a.TeleCmiCallingAllowed,
                 a.TeleCmiUserId,
-                d == null ? null : new DriverFacts(d.Id, d.Name, d.TmId, d.Phone),
+                d == null ? null : new DriverFacts(d.Id, d.Name, d.TmId, d.Phone, d.DoNotCallSince, d.DoNotCallReason, d.DoNotCallSource),
                 countedToday.Count(),
                 liveToDriver.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);

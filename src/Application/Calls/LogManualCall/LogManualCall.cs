@@ -8,6 +8,7 @@ using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Observability;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Compliance.Common;
 using TeleCmi.Domain.Calls;
 using TeleCmi.Domain.Common;
 
@@ -34,10 +35,15 @@ public sealed class LogManualCallValidator : AbstractValidator<LogManualCallComm
     }
 }
 
-public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics, IAuditTrail audit) : ICommandHandler<LogManualCallCommand, CallLogDto>
+public sealed class LogManualCallHandler(
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, TeleCmiMetrics metrics, IAuditTrail audit, CallingHoursGuard hours,
+    DoNotCallOutcome doNotCall)
+    : ICommandHandler<LogManualCallCommand, CallLogDto>
 {
+    /// <remarks>A call dialled by hand is logged whatever the time: only its follow-up must fall inside the calling hours.</remarks>
     public async ValueTask<CallLogDto> Handle(LogManualCallCommand command, CancellationToken cancellationToken)
     {
+        hours.EnsureFollowUpAllowed(command.FollowUpAt?.ToUniversalTime());
         var driver = await db.Drivers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DriverId, cancellationToken)
             ?? throw new NotFoundException($"No driver with id '{command.DriverId}'.");
         if (command.Phone is null && PhoneNumber.IsMasked(driver.Phone))
@@ -50,6 +56,7 @@ public sealed class LogManualCallHandler(IAppDbContext db, ICurrentUser user, Ti
         db.CallLogs.Add(call);
         audit.RecordReport(AuditActions.Created, CallAudit.ReportState.Empty, call);
         await db.SaveChangesAsync(cancellationToken);
+        await doNotCall.ApplyAsync(call, cancellationToken);
         metrics.CallInitiated(CallProvider.Manual, TeleCmiMetrics.CallResults.Logged);
         return CallLogDto.From(call);
     }

@@ -6,6 +6,7 @@ using TeleCmi.Application.Common.Behaviours;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Application.Common.Models;
 using TeleCmi.Application.Common.Security;
+using TeleCmi.Application.Compliance.Common;
 using TeleCmi.Domain.Calls;
 
 namespace TeleCmi.Application.Calls.UpdateFeedback;
@@ -40,11 +41,14 @@ public sealed class UpdateFeedbackValidator : AbstractValidator<UpdateFeedbackCo
     }
 }
 
-public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IAuditTrail audit) : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
+public sealed class UpdateFeedbackHandler(
+    IAppDbContext db, ICurrentUser user, TimeProvider clock, IAuditTrail audit, CallingHoursGuard hours, DoNotCallOutcome doNotCall)
+    : ICommandHandler<UpdateFeedbackCommand, CallLogDto>
 {
     public async ValueTask<CallLogDto> Handle(UpdateFeedbackCommand command, CancellationToken cancellationToken)
     {
         var call = await db.CallLogs.FindVisibleAsync(user, command.CallId, cancellationToken);
+        hours.EnsureFollowUpAllowed(command.FollowUpAt?.ToUniversalTime());
         var report = new AgentReport(command.Outcome!.Value, command.Feedback, command.Remarks, command.Notes, command.DurationSeconds,
             command.FollowUpAt?.ToUniversalTime());
         // The entry is added with the change, so it is written by the same SaveChanges; a concurrency retry clears both and
@@ -55,6 +59,7 @@ public sealed class UpdateFeedbackHandler(IAppDbContext db, ICurrentUser user, T
             c.RecordFeedback(report, clock.GetUtcNow().UtcDateTime);
             audit.RecordReport(AuditActions.Feedback, before, c);
         }, cancellationToken);
+        await doNotCall.ApplyAsync(call, cancellationToken);
         return CallLogDto.From(call);
     }
 }

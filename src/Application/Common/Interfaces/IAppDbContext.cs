@@ -22,6 +22,7 @@ public interface IAppDbContext
     DbSet<StaleRollupDay> StaleRollupDays { get; }
     DbSet<RevokedToken> RevokedTokens { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<DoNotCallRecord> DoNotCallRecords { get; }
     DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
     /// <summary>Forgets tracked entities, e.g. before retrying after a concurrency conflict.</summary>

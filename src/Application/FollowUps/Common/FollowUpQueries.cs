@@ -12,9 +12,11 @@ namespace TeleCmi.Application.FollowUps.Common;
 /// </summary>
 public sealed class FollowUpQueries(IAppDbContext db)
 {
+    /// <remarks>A driver marked do-not-call has no follow-ups due.</remarks>
     public IQueryable<CallLog> Pending(int? agentId)
     {
-        var calls = db.CallLogs.AsNoTracking().Where(c => c.FollowUpAt != null);
+        var calls = db.CallLogs.AsNoTracking().Where(c => c.FollowUpAt != null)
+            .Where(c => !db.Drivers.Any(d => d.Id == c.DriverId && d.DoNotCallSince != null));
         if (agentId is not null) calls = calls.Where(c => c.AgentId == agentId);
         return calls.Where(c => !db.CallLogs.Any(later =>
             later.AgentId == c.AgentId && later.DriverId == c.DriverId && later.Status != CallStatus.Failed && later.Status != CallStatus.NotPlaced &&

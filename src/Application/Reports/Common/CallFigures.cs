@@ -31,7 +31,7 @@ public sealed record CallFigures(
 
 /// <summary>Calls per outcome the agent recorded; <c>none</c> counts calls without one.</summary>
 public sealed record OutcomeCounts(
-    int Connected, int NotReachable, int Busy, int WrongNumber, int CallBackLater, int Interested, int NotInterested, int Other, int None);
+    int Connected, int NotReachable, int Busy, int WrongNumber, int CallBackLater, int Interested, int NotInterested, int Other, int DoNotCall, int None);
 
 /// <summary>One group of rows as the database returns it: a status, an outcome, how many, and their talk seconds.</summary>
 public sealed record FigureRow(CallStatus Status, CallOutcome? Outcome, int Calls, long TalkSeconds);

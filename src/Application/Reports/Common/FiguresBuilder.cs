@@ -41,7 +41,7 @@ public sealed class FiguresBuilder
         statuses[(int)CallStatus.Unknown] += f.Unknown;
         statuses[(int)CallStatus.Initiating] += f.InProgress;
         var o = f.Outcomes;
-        int[] counts = [o.Connected, o.NotReachable, o.Busy, o.WrongNumber, o.CallBackLater, o.Interested, o.NotInterested, o.Other];
+        int[] counts = [o.Connected, o.NotReachable, o.Busy, o.WrongNumber, o.CallBackLater, o.Interested, o.NotInterested, o.Other, o.DoNotCall];
         foreach (var outcome in Enum.GetValues<CallOutcome>()) outcomes[(int)outcome] += counts[(int)outcome];
         noOutcome += o.None;
         return this;
@@ -55,6 +55,6 @@ public sealed class FiguresBuilder
             calls, S(CallStatus.Answered) + S(CallStatus.Completed), S(CallStatus.Completed), S(CallStatus.Missed), S(CallStatus.Failed),
             S(CallStatus.Initiating) + S(CallStatus.Initiated) + S(CallStatus.Ringing), S(CallStatus.Unknown), notPlaced, talkSeconds,
             new OutcomeCounts(O(CallOutcome.Connected), O(CallOutcome.NotReachable), O(CallOutcome.Busy), O(CallOutcome.WrongNumber),
-                O(CallOutcome.CallBackLater), O(CallOutcome.Interested), O(CallOutcome.NotInterested), O(CallOutcome.Other), noOutcome));
+                O(CallOutcome.CallBackLater), O(CallOutcome.Interested), O(CallOutcome.NotInterested), O(CallOutcome.Other), O(CallOutcome.DoNotCall), noOutcome));
     }
 }

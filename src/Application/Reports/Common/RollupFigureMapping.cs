@@ -14,11 +14,11 @@ public static class RollupFigureMapping
         InProgress = f.InProgress, Unknown = f.Unknown, NotPlaced = f.NotPlaced, TalkSeconds = f.TalkSeconds,
         Connected = f.Outcomes.Connected, NotReachable = f.Outcomes.NotReachable, Busy = f.Outcomes.Busy,
         WrongNumber = f.Outcomes.WrongNumber, CallBackLater = f.Outcomes.CallBackLater, Interested = f.Outcomes.Interested,
-        NotInterested = f.Outcomes.NotInterested, OtherOutcome = f.Outcomes.Other, NoOutcome = f.Outcomes.None,
+        NotInterested = f.Outcomes.NotInterested, OtherOutcome = f.Outcomes.Other, DoNotCallOutcome = f.Outcomes.DoNotCall, NoOutcome = f.Outcomes.None,
     };
 
     /// <summary>The figures a stored row holds.</summary>
     public static CallFigures ToFigures(this RollupFigure r) => CallFigures.FromCounts(
         r.Calls, r.Answered, r.Completed, r.Missed, r.Failed, r.InProgress, r.Unknown, r.NotPlaced, r.TalkSeconds,
-        new OutcomeCounts(r.Connected, r.NotReachable, r.Busy, r.WrongNumber, r.CallBackLater, r.Interested, r.NotInterested, r.OtherOutcome, r.NoOutcome));
+        new OutcomeCounts(r.Connected, r.NotReachable, r.Busy, r.WrongNumber, r.CallBackLater, r.Interested, r.NotInterested, r.OtherOutcome, r.DoNotCallOutcome, r.NoOutcome));
 }

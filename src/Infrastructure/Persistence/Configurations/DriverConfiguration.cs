@@ -18,5 +18,7 @@ internal sealed class DriverConfiguration : IEntityTypeConfiguration<Driver>
         b.HasIndex(d => d.Phone);
         b.HasIndex(d => d.Name);
         b.HasIndex(d => d.TmId);
+        b.Property(d => d.DoNotCallReason).HasMaxLength(DoNotCallRecord.MaxReasonLength);
+        b.Property(d => d.DoNotCallSource).HasConversion<string>().HasMaxLength(16);
     }
 }

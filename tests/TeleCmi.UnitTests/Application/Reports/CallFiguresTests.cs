@@ -19,7 +19,7 @@ public sealed class CallFiguresTests
             .Build();
 
         Assert.That(figures, Is.EqualTo(new CallFigures(10, 4, 3, 2, 1, 2, 1, 0, 0.4, 300, 75.0,
-            new OutcomeCounts(0, 2, 0, 0, 0, 3, 0, 0, 5))));
+            new OutcomeCounts(0, 2, 0, 0, 0, 3, 0, 0, 0, 5))));
     }
 
     [Test]
