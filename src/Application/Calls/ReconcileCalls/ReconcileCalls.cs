@@ -34,8 +34,12 @@ public sealed class ReconcileCallsHandler(
     private static readonly Expression<Func<CallLog, bool>> NotFinal =
         Expression.Lambda<Func<CallLog, bool>>(Expression.Not(CallFinality.IsFinal.Body), CallFinality.IsFinal.Parameters);
 
-    private int requests;
-    private int failed;
+    /// <summary>Requests made and failed in one run (the per-run budget).</summary>
+    private sealed class Tally
+    {
+        public int Requests;
+        public int Failed;
+    }
 
     public async ValueTask<ReconciliationRun> Handle(ReconcileCallsCommand command, CancellationToken cancellationToken)
     {
@@ -49,6 +53,7 @@ public sealed class ReconcileCallsHandler(
             .Join(db.Agents.AsNoTracking(), c => c.AgentId, a => a.Id, (c, a) => new { c.Id, c.CreatedAt, a.TeleCmiUserId })
             .ToListAsync(cancellationToken);
 
+        var tally = new Tally();
         var applied = 0;
         var notPlaced = 0;
         var claimed = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +62,7 @@ public sealed class ReconcileCallsHandler(
         {
             var from = cluster[0].CreatedAt - window;
             var to = cluster[^1].CreatedAt + window;
-            var found = await FetchAllAsync(from, to, cancellationToken);
+            var found = await FetchAllAsync(from, to, tally, cancellationToken);
             if (found is null)
             {
                 // Nothing is concluded from a failed fetch: these calls and the rest wait for the next run.
@@ -95,11 +100,11 @@ public sealed class ReconcileCallsHandler(
                 else metrics.CallReconciled(TeleCmiMetrics.ReconciliationResults.NotFound);
             }
         }
-        return new ReconciliationRun(candidates.Count, applied, notPlaced, requests, failed);
+        return new ReconciliationRun(candidates.Count, applied, notPlaced, tally.Requests, tally.Failed);
     }
 
     /// <summary>Both record lists for the range, every page; null when a request failed or the run's budget ran out.</summary>
-    private async Task<List<CallRecord>?> FetchAllAsync(DateTime from, DateTime to, CancellationToken ct)
+    private async Task<List<CallRecord>?> FetchAllAsync(DateTime from, DateTime to, Tally tally, CancellationToken ct)
     {
         var o = options.Value;
         var all = new List<CallRecord>();
@@ -107,13 +112,13 @@ public sealed class ReconcileCallsHandler(
         {
             for (var page = 1; ; page++)
             {
-                if (requests >= o.MaxRequestsPerRun) return null;
-                if (requests > 0 && o.RequestSpacingMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(o.RequestSpacingMs), clock, ct);
-                requests++;
+                if (tally.Requests >= o.MaxRequestsPerRun) return null;
+                if (tally.Requests > 0 && o.RequestSpacingMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(o.RequestSpacingMs), clock, ct);
+                tally.Requests++;
                 var answer = await records.ListAsync(kind, from, to, page, Math.Clamp(o.PageSize, 1, ITeleCmiCallRecords.MaxPageSize), ct);
                 if (answer is CallRecordsPage.Failed f)
                 {
-                    failed++;
+                    tally.Failed++;
                     metrics.CallRecordsRequest(f.RateLimited ? "rate_limited" : "failed");
                     logger.LogWarning("Reconciliation: TeleCMI's {Kind} call records could not be read ({Reason}); trying again next run", kind, f.Reason);
                     return null;
