@@ -113,6 +113,37 @@ public sealed class DoNotCallTests(DatabaseEngine engine) : ApiFixture(engine)
     }
 
     [Test]
+    public async Task MarkAndLift_AreAppendedToTheAuditTrail_WithWhoAndBeforeAfter_AndAnImportIsOneEntryForAllItsDrivers()
+    {
+        var driver = await Api.NewDriverAsync("9876522011");
+        var admin = await Api.AdminAsync();
+        await TestApi.ReadAsync(await supervisor.PostAsJsonAsync($"/api/drivers/{driver}/do-not-call",
+            new { reason = "Asked on the phone", source = "driver_request" }), HttpStatusCode.OK);
+        await TestApi.ReadAsync(await supervisor.DeleteAsync($"/api/drivers/{driver}/do-not-call"), HttpStatusCode.OK);
+        using var csv = new StringContent("phone\n+919876522011\n", Encoding.UTF8, "text/csv");
+        await TestApi.ReadAsync(await supervisor.PostAsync("/api/drivers/do-not-call/import", csv), HttpStatusCode.OK);
+
+        var entries = (await TestApi.ReadAsync(await admin.GetAsync($"/api/audit?entity=driver&entityId={driver}"), HttpStatusCode.OK))["items"]!.AsArray();
+        var imports = (await TestApi.ReadAsync(await admin.GetAsync("/api/audit?entity=driver&entityId=import"), HttpStatusCode.OK))["items"]!.AsArray();
+
+        static string? Change(JsonNode entry, string field, string side) =>
+            entry["changes"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == field)![side]?.GetValue<string>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Select(e => e!["action"]!.GetValue<string>()), Is.EqualTo(new[] { "do_not_call_lifted", "do_not_call" }), "newest first");
+            Assert.That(entries.Select(e => e!["actorAgentId"]!.GetValue<int>()), Is.All.EqualTo(supervisorId));
+            Assert.That(Change(entries[1]!, "doNotCallReason", "after"), Is.EqualTo("Asked on the phone"));
+            Assert.That(Change(entries[1]!, "doNotCallSource", "after"), Is.EqualTo("driver_request"));
+            Assert.That(Change(entries[0]!, "doNotCallReason", "before"), Is.EqualTo("Asked on the phone"), "the lift keeps what it lifted");
+            Assert.That(Change(entries[0]!, "doNotCall", "after"), Is.EqualTo("false"));
+            Assert.That(imports, Is.Not.Empty, "other tests of the fixture import too: the newest entry is this one");
+            Assert.That(imports[0]!["actorAgentId"]!.GetValue<int>(), Is.EqualTo(supervisorId));
+            Assert.That(imports[0]!["action"]!.GetValue<string>(), Is.EqualTo("do_not_call_import"));
+            Assert.That(Change(imports[0]!, "marked", "after"), Is.EqualTo("1"));
+        });
+    }
+
+    [Test]
     public async Task Telecaller_MayNeitherSetNorLiftNorImport()
     {
         var driver = await Api.NewDriverAsync("9876522004");

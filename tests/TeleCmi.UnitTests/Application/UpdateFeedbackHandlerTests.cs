@@ -196,7 +196,7 @@ public sealed class UpdateFeedbackHandlerTests
     {
         await using var db = database.NewContext(interceptors);
         return await new UpdateFeedbackHandler(db, user.Object, clock, new TeleCmi.Infrastructure.Audit.DatabaseAuditTrail(db, user.Object, clock), OpenCallingHours.Guard(clock),
-            new TeleCmi.Application.Calls.Common.DoNotCallOutcome(db, user.Object, new TeleCmi.Application.Drivers.Common.DoNotCallMarker(db, clock))).Handle(command, CancellationToken.None);
+            new TeleCmi.Application.Calls.Common.DoNotCallOutcome(db, user.Object, new TeleCmi.Application.Drivers.Common.DoNotCallMarker(db, clock, new TeleCmi.Infrastructure.Audit.DatabaseAuditTrail(db, user.Object, clock)))).Handle(command, CancellationToken.None);
     }
 
     private UpdateFeedbackCommand Command(CallOutcome outcome, string feedback) =>

@@ -61,4 +61,7 @@ public static class AuditEntities
 public static class AuditActions
 {
     public const string Created = "created", Updated = "updated", Feedback = "feedback", Erased = "erased";
+
+    /// <summary>A driver marked do-not-call, the mark lifted, and a bulk do-not-call import (one entry for the import).</summary>
+    public const string DoNotCall = "do_not_call", DoNotCallLifted = "do_not_call_lifted", DoNotCallImport = "do_not_call_import";
 }

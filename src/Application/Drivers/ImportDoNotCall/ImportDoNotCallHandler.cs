@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeleCmi.Application.Audit.Common;
 using TeleCmi.Application.Common.Interfaces;
 using TeleCmi.Domain.Common;
 using TeleCmi.Domain.Drivers;
@@ -12,13 +13,16 @@ namespace TeleCmi.Application.Drivers.ImportDoNotCall;
 /// records of the newly marked ones (<c>INSERT ... SELECT</c>) and marks them (<c>UPDATE ... WHERE phone IN (...)</c>).
 /// Never a statement per number.
 /// </summary>
-public sealed class ImportDoNotCallHandler(IAppDbContext db, IDoNotCallBulkMarks bulk, ICurrentUser user, TimeProvider clock)
+public sealed class ImportDoNotCallHandler(IAppDbContext db, IDoNotCallBulkMarks bulk, ICurrentUser user, TimeProvider clock, IAuditTrail audit)
     : ICommandHandler<ImportDoNotCallCommand, DoNotCallImportResult>
 {
     /// <summary>Numbers per statement.</summary>
     internal const int ChunkSize = 1_000;
 
     private const int InvalidLinesShown = 100;
+
+    /// <summary>The entity id of an import's audit entry (it concerns many drivers).</summary>
+    public const string AuditImportEntityId = "import";
 
     public async ValueTask<DoNotCallImportResult> Handle(ImportDoNotCallCommand command, CancellationToken cancellationToken)
     {
@@ -48,6 +52,12 @@ public sealed class ImportDoNotCallHandler(IAppDbContext db, IDoNotCallBulkMarks
             if (matches.All(m => m.Marked)) continue;
             marked += await bulk.MarkAsync(phones, reason, source, user.AgentId, now, cancellationToken);
         }
+        // Each newly marked driver has its own do_not_call_records row (who, when, reason, source); the audit trail gets
+        // one entry for the import as a whole, so a registry scrub of 100,000 numbers is one line there, not 100,000.
+        audit.Record(AuditEntities.Driver, AuditImportEntityId, AuditActions.DoNotCallImport,
+            [AuditChange.Of("marked", null, marked), AuditChange.Of("alreadyMarked", null, alreadyMarked), AuditChange.Of("source", null, source),
+             AuditChange.Of("reason", null, reason)]);
+        await db.SaveChangesAsync(cancellationToken);
         return new DoNotCallImportResult(command.Numbers.Count, marked, alreadyMarked, distinct.Count - matchedNumbers, duplicates, invalid, invalidLines);
     }
 }
