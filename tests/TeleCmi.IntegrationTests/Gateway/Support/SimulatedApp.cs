@@ -61,6 +61,8 @@ public sealed class SimulatedApp : WebApplicationFactory<Program>
         builder.UseSetting("TeleCmi:TotalTimeoutSeconds", "4");
         // One telecaller places every call of a fixture within seconds; the per-agent call limit is not under test here.
         builder.UseSetting("RateLimits:TeleCmiCallsPerMinute", "1000");
+        // Tests dial at whatever time they run: calling hours open all day (a setting below may close them).
+        builder.UseSetting("Compliance:CallingHours", "00:00-24:00");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
