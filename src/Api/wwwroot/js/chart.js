@@ -46,7 +46,8 @@ export function barChart({ id, title, description, labels, series, labelEvery = 
   });
 
   const legend = h('ul', { class: 'legend' }, series.map(x => h('li', {}, h('span', { class: `swatch ${x.className}`, 'aria-hidden': 'true' }), x.name)));
-  return h('figure', { class: 'chart-figure', id }, h('div', { class: 'chart-scroll' }, svg), legend);
+  // On a narrow screen the chart scrolls sideways in a region keyboards can reach.
+  return h('figure', { class: 'chart-figure', id }, h('div', { class: 'chart-scroll', role: 'region', 'aria-label': title, tabindex: 0 }, svg), legend);
 }
 
 function niceStep(max) {

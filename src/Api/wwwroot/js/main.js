@@ -68,6 +68,11 @@ window.addEventListener('hashchange', async () => {
   main.querySelector('h1')?.focus();
 });
 
+// The fragment is the router's: the skip link moves focus itself instead of changing it.
+document.querySelector('.skip-link').addEventListener('click', event => {
+  event.preventDefault();
+  main.focus();
+});
 document.getElementById('sign-out').addEventListener('click', () => signOut());
 onSignedOut(reason => {
   if (leave) { leave(); leave = null; }

@@ -16,19 +16,23 @@ export async function render(main) {
   const overdue = h('section', { 'aria-labelledby': 'overdue-title' }, h('h2', { id: 'overdue-title' }, 'Overdue'), loading());
   clear(main, h('h1', { tabindex: -1 }, 'Follow-ups'), form, due, overdue);
 
+  // The API lists one agent's follow-ups (the caller's own by default): "all agents" asks for each agent's.
+  const agentIds = () => agent.value ? [agent.value] : isSupervisor() ? agentOptions().map(a => a.id) : [undefined];
   const show = () => Promise.all([
-    fill(due, 'today', 'Follow-ups due today', agent.value),
-    fill(overdue, 'overdue', 'Overdue follow-ups', agent.value),
+    fill(due, 'today', 'Follow-ups due today', agentIds()),
+    fill(overdue, 'overdue', 'Overdue follow-ups', agentIds()),
   ]);
   form?.addEventListener('submit', e => { e.preventDefault(); show(); });
   await show();
 }
 
-async function fill(section, due, caption, agentId) {
+async function fill(section, due, caption, agentIds) {
   const place = section.lastElementChild;
   try {
-    const page = await getJson('/api/follow-ups', { due, agentId, limit: 200 });
-    const rows = page.items.map(f => h('tr', { class: f.overdue ? 'overdue' : null },
+    const pages = await Promise.all(agentIds.map(agentId => getJson('/api/follow-ups', { due, agentId, limit: 200 })));
+    const items = pages.flatMap(p => p.items).sort((a, b) => Date.parse(a.followUpAt) - Date.parse(b.followUpAt));
+    const total = pages.reduce((sum, p) => sum + (p.total ?? p.items.length), 0);
+    const rows = items.map(f => h('tr', { class: f.overdue ? 'overdue' : null },
       h('td', {}, dateTime(f.followUpAt)),
       h('td', {}, f.driverName ?? f.driverId),
       h('td', {}, f.driverPhone ?? ''),
@@ -37,7 +41,7 @@ async function fill(section, due, caption, agentId) {
       h('td', {}, f.lastFeedback ?? ''),
       h('td', {}, statusChip(f.lastStatus), ' ', h('a', { href: `#/calls/${encodeURIComponent(f.callId)}` }, 'last call'))));
     place.replaceWith(rows.length
-      ? h('div', {}, table(`${caption} (${page.total ?? rows.length})`, ['Follow up at', 'Driver', 'Phone', 'Agent', 'Last outcome', 'Last feedback', 'Last call'], rows))
+      ? h('div', {}, table(`${caption} (${total})`, ['Follow up at', 'Driver', 'Phone', 'Agent', 'Last outcome', 'Last feedback', 'Last call'], rows))
       : h('p', {}, due === 'today' ? 'Nothing due today.' : 'Nothing overdue.'));
   } catch (error) {
     place.replaceWith(errorBox(error));
