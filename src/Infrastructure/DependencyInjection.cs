@@ -13,6 +13,7 @@ using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Persistence.Availability;
 using TeleCmi.Infrastructure.Secrets;
 using TeleCmi.Infrastructure.Seeding;
+using TeleCmi.Infrastructure.Streaming;
 using TeleCmi.Infrastructure.Telephony;
 using TeleCmi.Infrastructure.Webhooks;
 
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<StaleRollupDayInterceptor>();
         services.AddSingleton<DatabaseAvailability>();
         services.AddSingleton<DatabaseAvailabilityInterceptor>();
+        services.AddSingleton<CallChangeSignal>();
+        services.AddSingleton<CallChangeInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -47,7 +50,8 @@ public static class DependencyInjection
                     string.IsNullOrWhiteSpace(connectionString) ? DbContextOptionsFactory.DefaultSqliteConnectionString : connectionString,
                     environment.ContentRootPath);
             DbContextOptionsFactory.Configure(options, database, connectionString!);
-            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>(),
+                sp.GetRequiredService<CallChangeInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseSeeder>();
@@ -60,6 +64,7 @@ public static class DependencyInjection
         services.AddSecretProtection();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration);
+        services.AddCallStreaming();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
+using TeleCmi.Application.Calls.StreamCallEvents;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Reports.Common;
 using TeleCmi.Domain.Calls;
@@ -57,6 +58,16 @@ public static class ApplicationOptionsSetup
         services.AddOptions<WebhookIntakeOptions>().Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
             .Validate(o => o.MaxBatch is >= 1 and <= 1024, "Webhooks:MaxBatch (env Webhooks__MaxBatch) must be 1 to 1024.")
             .Validate(o => o.Writers is >= 1 and <= 64, "Webhooks:Writers (env Webhooks__Writers) must be 1 to 64.")
+            .ValidateOnStart();
+
+        services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.SectionName))
+            .Validate(o => o.PollIntervalMilliseconds is >= 100 and <= 10_000,
+                "Streaming:PollIntervalMilliseconds (env Streaming__PollIntervalMilliseconds) must be 100 to 10000 ms (at most 1000 for changes to reach other instances within 2 s).")
+            .Validate(o => o.HeartbeatSeconds is >= 1 and <= 300, "Streaming:HeartbeatSeconds (env Streaming__HeartbeatSeconds) must be 1 to 300 seconds.")
+            .Validate(o => o.ReplayMinutes is >= 1 and <= 60, "Streaming:ReplayMinutes (env Streaming__ReplayMinutes) must be 1 to 60 minutes.")
+            .Validate(o => o.RetentionMinutes > o.ReplayMinutes && o.RetentionMinutes <= 24 * 60,
+                "Streaming:RetentionMinutes (env Streaming__RetentionMinutes) must be more than Streaming:ReplayMinutes and at most 1440 minutes.")
+            .Validate(o => o.SubscriberBuffer is >= 16 and <= 100_000, "Streaming:SubscriberBuffer (env Streaming__SubscriberBuffer) must be 16 to 100000 events.")
             .ValidateOnStart();
         return services;
     }
