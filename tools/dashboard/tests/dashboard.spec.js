@@ -140,7 +140,7 @@ test('a telecaller sees their own calls but not another telecaller\'s', async ({
   await expect(page.locator(`#calls-table tr[data-call-id="${data.completed.id}"]`)).toBeVisible();
 });
 
-test('the session ends when the token is refused, and signing out forgets it', async ({ page }) => {
+test('signing out returns to the sign-in form', async ({ page }) => {
   await signIn(page, users.supervisor);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('status')).toHaveText('You are signed out.');
