@@ -105,6 +105,31 @@ test('a recording plays in the call detail', async ({ page }) => {
   await expect(page.locator('#call-details')).toContainText('call back later');
 });
 
+test('the change history shows when the service answers it, and stays hidden on 404', async ({ page }) => {
+  await signIn(page, users.supervisor);
+  await open(page, `#/calls/${data.completed.id}`);
+  await expect(page.locator('#call-details')).toBeVisible();
+  const history = await page.request.get(`/api/calls/${data.completed.id}/history`);
+  if (history.status() === 404 || history.status() === 405) await expect(page.locator('#history')).toBeHidden();
+
+  await page.route(`**/api/calls/${data.completed.id}/history`, route => route.fulfill({
+    status: 200, contentType: 'application/json',
+    body: JSON.stringify([{ id: 1, occurredAt: data.completed.updatedAt, actorAgentId: data.completed.agentId, entityType: 'call',
+      entityId: data.completed.id, action: 'feedback', changes: [{ field: 'outcome', before: null, after: 'call_back_later' }] }]),
+  }));
+  await open(page, '#/board');
+  await open(page, `#/calls/${data.completed.id}`);
+  await expect(page.locator('#history')).toBeVisible();
+  await expect(page.locator('#history-list')).toContainText('feedback by Asha');
+  await expect(page.locator('#history-list')).toContainText('outcome: — → call_back_later');
+
+  await page.route(`**/api/calls/${data.completed.id}/history`, route => route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"status":404}' }));
+  await open(page, '#/board');
+  await open(page, `#/calls/${data.completed.id}`);
+  await expect(page.locator('#call-details')).toBeVisible();
+  await expect(page.locator('#history')).toBeHidden();
+});
+
 test('CSV export downloads the calls of the current filters', async ({ page }) => {
   await signIn(page, users.supervisor);
   await open(page, '#/calls');

@@ -72,21 +72,20 @@ function details(call) {
     item('Call id', call.id));
 }
 
-// The history endpoint is new: its entries are shown as they come (a time, who, and the rest as name: value).
+// GET /api/calls/{id}/history: [{ occurredAt, actorAgentId, action, changes: [{ field, before, after }] }], oldest
+// first. Services without it answer 404/405 and the section stays hidden.
 async function showHistory(id, section) {
   let response;
   try { response = await apiFetch(`/api/calls/${encodeURIComponent(id)}/history`); } catch { return; }
   if (!response.ok) return;
   const body = await response.json().catch(() => null);
-  const entries = Array.isArray(body) ? body : body?.items ?? body?.changes ?? [];
-  const timeKey = e => ['at', 'changedAt', 'occurredAt', 'createdAt', 'timestamp'].find(k => e[k]);
+  const entries = Array.isArray(body) ? body : body?.items ?? [];
+  const value = v => (v === null || v === undefined || v === '' ? '—' : v);
   section.append(entries.length
-    ? h('ol', { class: 'history' }, entries.map(entry => {
-      const key = timeKey(entry);
-      const rest = Object.entries(entry).filter(([k]) => k !== key);
-      return h('li', {}, key ? h('strong', {}, dateTime(entry[key])) : null,
-        h('ul', {}, rest.map(([k, v]) => h('li', {}, `${words(k)}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v ?? '—'}`))));
-    }))
+    ? h('ol', { class: 'history', id: 'history-list' }, entries.map(entry => h('li', {},
+      h('strong', {}, dateTime(entry.occurredAt)), ' ', words(entry.action), ' by ',
+      entry.actorAgentId === null || entry.actorAgentId === undefined ? 'the service' : agentName(entry.actorAgentId),
+      h('ul', {}, (entry.changes ?? []).map(c => h('li', {}, `${words(c.field)}: ${value(c.before)} → ${value(c.after)}`))))))
     : h('p', { class: 'muted' }, 'No changes recorded.'));
   section.hidden = false;
 }
