@@ -21,13 +21,13 @@ public static class CallEventSse
     {
         using var _ = stream;
         foreach (var e in stream.First) yield return Item(e, json);
-        var reader = stream.Live.Events;
+        var live = stream.Live;
         Task<bool>? waiting = null;
         while (!ct.IsCancellationRequested)
         {
-            while (reader.TryRead(out var e))
+            while (live.TryRead(out var e))
                 if (e.Id > stream.Head) yield return Item(e, json);
-            waiting ??= reader.WaitToReadAsync(ct).AsTask();
+            waiting ??= live.WaitToReadAsync(ct).AsTask();
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var tick = Task.Delay(heartbeat, idle.Token);
             if (await Task.WhenAny(waiting, tick) == tick)
