@@ -13,27 +13,27 @@ namespace TeleCmi.Api.Streaming;
 /// </summary>
 public static class CallEventSse
 {
-    public const string CallEvent = "call";
-    public const string HeartbeatEvent = "heartbeat";
+    public const string CallEventType = "call";
+    public const string HeartbeatEventType = "heartbeat";
 
     public static async IAsyncEnumerable<SseItem<string>> WriteAsync(
         CallEventStream stream, TimeSpan heartbeat, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = stream;
         foreach (var e in stream.First) yield return Item(e, json);
-        var reader = stream.Live.Events;
+        var live = stream.Live;
         Task<bool>? waiting = null;
         while (!ct.IsCancellationRequested)
         {
-            while (reader.TryRead(out var e))
+            while (live.TryRead(out var e))
                 if (e.Id > stream.Head) yield return Item(e, json);
-            waiting ??= reader.WaitToReadAsync(ct).AsTask();
+            waiting ??= live.WaitToReadAsync(ct).AsTask();
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var tick = Task.Delay(heartbeat, idle.Token);
             if (await Task.WhenAny(waiting, tick) == tick)
             {
                 if (ct.IsCancellationRequested) yield break;
-                yield return new SseItem<string>("{}", HeartbeatEvent);
+                yield return new SseItem<string>("{}", HeartbeatEventType);
                 continue;
             }
             await idle.CancelAsync();
@@ -55,8 +55,11 @@ public static class CallEventSse
         }
     }
 
+    // The hub hands the same event object to every subscriber: it is written to JSON once, not once per subscriber.
+    private static readonly ConditionalWeakTable<CallEvent, string> Written = new();
+
     private static SseItem<string> Item(CallEvent e, JsonSerializerOptions json) =>
-        new(JsonSerializer.Serialize(e.Call, json), CallEvent) { EventId = e.Id.ToString(CultureInfo.InvariantCulture) };
+        new(Written.GetValue(e, ev => JsonSerializer.Serialize(ev.Call, json)), CallEventType) { EventId = e.Id.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The id to resume after: the <c>Last-Event-ID</c> header (what a reconnecting EventSource sends), else the query.</summary>
     public static long? ResumeAfter(string? lastEventIdHeader, long? lastEventIdQuery) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.StreamCallEvents;
@@ -50,7 +51,9 @@ public sealed class CallEventHub(IOptions<StreamingOptions> options) : ICallEven
         public Channel<CallEvent> Channel { get; } = System.Threading.Channels.Channel.CreateBounded<CallEvent>(
             new BoundedChannelOptions(buffer) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-        public ChannelReader<CallEvent> Events => Channel.Reader;
+        public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => Channel.Reader.WaitToReadAsync(cancellationToken);
+
+        public bool TryRead([MaybeNullWhen(false)] out CallEvent callEvent) => Channel.Reader.TryRead(out callEvent);
 
         public void Dispose()
         {

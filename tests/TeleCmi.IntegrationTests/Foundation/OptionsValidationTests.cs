@@ -34,6 +34,7 @@ public sealed class OptionsValidationTests
         ("Database:CommandTimeoutSeconds=0", "Database:CommandTimeoutSeconds"),
         ("Reports:Rollup:RefreshMinutes=-1", "Reports:Rollup:RefreshMinutes"),
         ("Webhooks:MaxBatch=0", "Webhooks:MaxBatch"),
+        ("Streaming:RetentionMinutes=5", "Streaming:RetentionMinutes"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
         ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
     ];

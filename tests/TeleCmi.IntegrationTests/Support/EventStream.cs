@@ -74,7 +74,7 @@ public sealed class EventStream : IAsyncDisposable
         }
     }
 
-    /// <summary>The call events of one call until it is final (30 s at most).</summary>
+    /// <summary>The call events (of any call) until <paramref name="callId"/> is final (30 s at most).</summary>
     public async Task<List<(long Id, JsonObject Call)>> CallUntilFinalAsync(string callId)
     {
         var seen = new List<(long, JsonObject)>();
@@ -82,9 +82,8 @@ public sealed class EventStream : IAsyncDisposable
         while (true)
         {
             var (id, call) = await NextCallAsync(deadline - DateTime.UtcNow);
-            if (call["id"]!.GetValue<string>() != callId) continue;
             seen.Add((id, call));
-            if (call["final"]!.GetValue<bool>()) return seen;
+            if (call["id"]!.GetValue<string>() == callId && call["final"]!.GetValue<bool>()) return seen;
         }
     }
 

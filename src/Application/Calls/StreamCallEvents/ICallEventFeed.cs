@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Diagnostics.CodeAnalysis;
 
 namespace TeleCmi.Application.Calls.StreamCallEvents;
 
@@ -22,5 +22,9 @@ public interface ICallEventFeed
 /// <summary>One subscriber's events. Completed when the subscriber fell too far behind (it then resumes with the last id).</summary>
 public interface ICallEventSubscription : IDisposable
 {
-    ChannelReader<CallEvent> Events { get; }
+    /// <summary>Waits until an event can be read: false when the subscription has ended; throws when it was closed for lagging.</summary>
+    ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes the next event if one is waiting.</summary>
+    bool TryRead([MaybeNullWhen(false)] out CallEvent callEvent);
 }
