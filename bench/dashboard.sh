@@ -35,7 +35,8 @@ blog "seeding ($CALLS calls; skipped when already there)"
 timeout 1800 dotnet "$BENCH_DIR/Seed/bin/Release/net10.0/TeleCmi.Bench.Seed.dll" \
   --connection "$(bench_db_connection_string)" --out "$BENCH_WORK" --calls "$CALLS" --drivers "$DRIVERS" --agents "$AGENTS" --months 18
 
-bench_start_service
+# The build output has no wwwroot (a publish copies it; a Release build in Development serves it as static web assets).
+bench_start_service ASPNETCORE_WEBROOT="$REPO_ROOT/src/Api/wwwroot"
 ( cd tools/dashboard && [ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 PASSWORD="$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["password"])' "$BENCH_WORK/fixtures.json")"
 CALLER="$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["agents"][0])' "$BENCH_WORK/fixtures.json")"

@@ -4,16 +4,24 @@ import { businessDate, setTimeZone } from './format.js';
 
 export const context = { agents: new Map(), today: null };
 
+// The daily report without dates is the cheapest answer that names the time zone and today (its `to`): closed days
+// come from the rollup (ADR 0007). The agents' names are asked for at the same time, for the browser's guess of today,
+// and again only if the service's today differs.
 export async function loadContext() {
   context.agents.clear();
-  const summary = await getJson('/api/reports/summary', { period: 'today' });
-  setTimeZone(summary.timeZone);
-  context.today = summary.from ?? businessDate();
-  try {
-    const report = await getJson('/api/reports/agents', { from: context.today, to: context.today });
-    for (const row of report.agents) context.agents.set(row.agentId, row.displayName || row.username);
-  } catch { /* names are a nicety: ids are shown instead */ }
-  return summary;
+  const guess = businessDate();
+  const [daily, agents] = await Promise.all([
+    getJson('/api/reports/daily'),
+    getJson('/api/reports/agents', { from: guess, to: guess }).catch(() => null),
+  ]);
+  setTimeZone(daily.timeZone);
+  context.today = daily.to ?? businessDate();
+  let rows = agents?.agents;
+  if (!rows || context.today !== guess) {
+    rows = (await getJson('/api/reports/agents', { from: context.today, to: context.today }).catch(() => null))?.agents ?? [];
+  }
+  // Names are a nicety: ids are shown when they are missing.
+  for (const row of rows) context.agents.set(row.agentId, row.displayName || row.username);
 }
 
 export function agentName(id) {
