@@ -1238,6 +1238,41 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206020809_CallChanges') THEN
+
+    CREATE TABLE `call_changes` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `CallId` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `AgentId` int NOT NULL,
+        `ChangedAt` datetime(6) NOT NULL,
+        CONSTRAINT `PK_call_changes` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206020809_CallChanges') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261206020809_CallChanges', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261206021525_DoNotCallAndCallingHours') THEN
 
     ALTER TABLE `report_day_figures` ADD `DoNotCallOutcome` int NOT NULL DEFAULT 0;

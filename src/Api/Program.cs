@@ -45,6 +45,8 @@ app.UseRequestHeadLimits();
 app.UseRequestBodyLimit();
 app.UseTeleCmiMetricsPort();
 app.UseTeleCmiSwagger();
+// The dashboard's static files (/ and its modules): anonymous files; the data they show comes from the API below.
+app.UseTeleCmiDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

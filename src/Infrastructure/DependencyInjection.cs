@@ -14,6 +14,7 @@ using TeleCmi.Infrastructure.Persistence;
 using TeleCmi.Infrastructure.Persistence.Availability;
 using TeleCmi.Infrastructure.Secrets;
 using TeleCmi.Infrastructure.Seeding;
+using TeleCmi.Infrastructure.Streaming;
 using TeleCmi.Infrastructure.Telephony;
 using TeleCmi.Infrastructure.Webhooks;
 
@@ -39,6 +40,8 @@ public static class DependencyInjection
         services.AddSingleton<StaleRollupDayInterceptor>();
         services.AddSingleton<DatabaseAvailability>();
         services.AddSingleton<DatabaseAvailabilityInterceptor>();
+        services.AddSingleton<CallChangeSignal>();
+        services.AddSingleton<CallChangeInterceptor>();
         services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -48,7 +51,8 @@ public static class DependencyInjection
                     string.IsNullOrWhiteSpace(connectionString) ? DbContextOptionsFactory.DefaultSqliteConnectionString : connectionString,
                     environment.ContentRootPath);
             DbContextOptionsFactory.Configure(options, database, connectionString!);
-            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StaleRollupDayInterceptor>(), sp.GetRequiredService<DatabaseAvailabilityInterceptor>(),
+                sp.GetRequiredService<CallChangeInterceptor>());
         }, poolSize: 256);
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IDoNotCallBulkMarks, DoNotCallBulkMarks>();
@@ -65,6 +69,7 @@ public static class DependencyInjection
         services.AddSecretProtection();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddBackgroundJobs(configuration);
+        services.AddCallStreaming();
         return services;
     }
 }

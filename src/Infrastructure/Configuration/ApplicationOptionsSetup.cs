@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeleCmi.Application.Calls.Common;
 using TeleCmi.Application.Calls.ReconcileCalls;
+using TeleCmi.Application.Calls.StreamCallEvents;
 using TeleCmi.Application.Common.Time;
 using TeleCmi.Application.Compliance.Common;
 using TeleCmi.Application.Reports.Common;
@@ -112,6 +113,16 @@ public static class ApplicationOptionsSetup
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Retention:BatchSize (env Retention__BatchSize) must be 1 to 10000.")
             .Validate(o => o.PauseBetweenBatchesMilliseconds is >= 0 and <= 60_000,
                 "Retention:PauseBetweenBatchesMilliseconds (env Retention__PauseBetweenBatchesMilliseconds) must be 0 to 60000.")
+            .ValidateOnStart();
+
+        services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.SectionName))
+            .Validate(o => o.PollIntervalMilliseconds is >= 100 and <= 10_000,
+                "Streaming:PollIntervalMilliseconds (env Streaming__PollIntervalMilliseconds) must be 100 to 10000 ms (at most 1000 for changes to reach other instances within 2 s).")
+            .Validate(o => o.HeartbeatSeconds is >= 1 and <= 300, "Streaming:HeartbeatSeconds (env Streaming__HeartbeatSeconds) must be 1 to 300 seconds.")
+            .Validate(o => o.ReplayMinutes is >= 1 and <= 60, "Streaming:ReplayMinutes (env Streaming__ReplayMinutes) must be 1 to 60 minutes.")
+            .Validate(o => o.RetentionMinutes > o.ReplayMinutes && o.RetentionMinutes <= 24 * 60,
+                "Streaming:RetentionMinutes (env Streaming__RetentionMinutes) must be more than Streaming:ReplayMinutes and at most 1440 minutes.")
+            .Validate(o => o.SubscriberBuffer is >= 16 and <= 100_000, "Streaming:SubscriberBuffer (env Streaming__SubscriberBuffer) must be 16 to 100000 events.")
             .ValidateOnStart();
         return services;
     }

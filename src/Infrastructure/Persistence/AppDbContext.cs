@@ -24,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<Driver> Drivers => Set<Driver>();
     public DbSet<CallLog> CallLogs => Set<CallLog>();
+    public DbSet<CallChange> CallChanges => Set<CallChange>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<RollupDay> RollupDays => Set<RollupDay>();

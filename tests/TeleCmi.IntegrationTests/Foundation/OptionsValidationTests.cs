@@ -37,6 +37,7 @@ public sealed class OptionsValidationTests
         ("Reconciliation:AfterMinutes=0", "Reconciliation:AfterMinutes"),
         ("Reconciliation:GiveUpAfterMinutes=4", "Reconciliation:GiveUpAfterMinutes"),
         ("Reconciliation:PageSize=21", "Reconciliation:PageSize"),
+        ("Streaming:RetentionMinutes=5", "Streaming:RetentionMinutes"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
         ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
         ("Compliance:CallingHours=21:00-09:00", "Compliance:CallingHours"),

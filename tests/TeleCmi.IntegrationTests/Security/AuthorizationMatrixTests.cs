@@ -49,6 +49,9 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         // The shared call has completed: whoever may hang it up reaches the "not live" rule (409); the other telecaller cannot see it.
         new("POST", "api/calls/{id}/hangup", 401, 409, 404, 409, 409),
         new("GET", "api/calls/export", 401, 200, 200, 200, 200),
+        // Live streams: the answer's status is read from its head, then the stream is dropped (see Cell).
+        new("GET", "api/calls/{id}/events", 401, 200, 404, 200, 200),
+        new("GET", "api/calls/events", 401, 200, 200, 200, 200),
         new("GET", "api/follow-ups", 401, 200, 200, 200, 200),
         // A telecaller gets their own figures; asking for another agent's is 403 (see the report tests).
         new("GET", "api/reports/daily", 401, 200, 200, 200, 200),
@@ -130,9 +133,11 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         var body = BodyFor(row);
         if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body);
 
-        var response = await (await ClientFor(row, caller)).SendAsync(request);
+        // A live stream's body never ends: its head is all there is to read.
+        using var response = await (await ClientFor(row, caller)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var isStream = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
 
-        Assert.That((int)response.StatusCode, Is.EqualTo(row.Expected(caller)), await response.Content.ReadAsStringAsync());
+        Assert.That((int)response.StatusCode, Is.EqualTo(row.Expected(caller)), isStream ? "an event stream" : await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The shared caller, except for signing out, which would end the shared token for the other cells.</summary>

@@ -16,6 +16,7 @@ public interface IAppDbContext
     DbSet<Agent> Agents { get; }
     DbSet<Driver> Drivers { get; }
     DbSet<CallLog> CallLogs { get; }
+    DbSet<CallChange> CallChanges { get; }
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
     DbSet<RollupDay> RollupDays { get; }
     DbSet<RollupFigure> RollupFigures { get; }
