@@ -63,7 +63,7 @@ stop.Cancel();
 await Task.WhenAll(readers);
 
 var all = latencies.SelectMany(l => l).Order().ToArray();
-double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+double? P(double q) => all.Length == 0 ? null : Math.Round(all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)], 1);
 var result = new JsonObject
 {
     ["subscribers"] = subscribers,
@@ -76,10 +76,10 @@ var result = new JsonObject
     ["events_per_subscriber_min"] = events.Min(),
     ["subscribers_ended_early"] = ended,
     ["latency_samples"] = all.Length,
-    ["latency_ms_p50"] = Math.Round(P(0.50), 1),
-    ["latency_ms_p90"] = Math.Round(P(0.90), 1),
-    ["latency_ms_p99"] = Math.Round(P(0.99), 1),
-    ["latency_ms_max"] = all.Length == 0 ? double.NaN : Math.Round(all[^1], 1),
+    ["latency_ms_p50"] = P(0.50),
+    ["latency_ms_p90"] = P(0.90),
+    ["latency_ms_p99"] = P(0.99),
+    ["latency_ms_max"] = P(1.0),
 };
 var text = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(text);

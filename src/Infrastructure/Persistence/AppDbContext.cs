@@ -40,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken) => Database.OpenConnectionAsync(cancellationToken);
 
+    public Task ReleaseConnectionAsync() => Database.CloseConnectionAsync();
+
     // Microsoft.Data.Sqlite turns every level but ReadUncommitted into BEGIN IMMEDIATE (serialisable, writer lock taken).
     public Task<IDbContextTransaction> BeginReadCommittedTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

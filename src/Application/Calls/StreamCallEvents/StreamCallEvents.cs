@@ -37,7 +37,11 @@ public sealed class StreamCallEventsHandler(IAppDbContext db, ICurrentUser user,
         try
         {
             var head = await db.CallChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-            return new CallEventStream(await FirstAsync(query, filter, head, cancellationToken), head, live);
+            var first = await FirstAsync(query, filter, head, cancellationToken);
+            // The request kept its connection open (see TokenSessionCheck); a stream lasts hours and reads nothing more
+            // itself, so the pooled connection goes back now, or 100 open streams would take the whole pool.
+            await db.ReleaseConnectionAsync();
+            return new CallEventStream(first, head, live);
         }
         catch
         {

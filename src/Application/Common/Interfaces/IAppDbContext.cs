@@ -33,6 +33,9 @@ public interface IAppDbContext
     /// commands share one pooled connection instead of taking, resetting and returning one around each command.
     /// </summary>
     Task KeepConnectionOpenAsync(CancellationToken cancellationToken);
+    /// <summary>Gives the connection kept open by <see cref="KeepConnectionOpenAsync"/> back to the pool before the request
+    /// ends (a long-lived response that needs the database no more).</summary>
+    Task ReleaseConnectionAsync();
     /// <summary>
     /// Begins a transaction in which every statement reads what other transactions committed before it ran (READ
     /// COMMITTED on MySQL/MariaDB; SQLite's <c>BEGIN IMMEDIATE</c>, which also takes the database's write lock at once).
