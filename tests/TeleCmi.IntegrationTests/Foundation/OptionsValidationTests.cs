@@ -36,6 +36,8 @@ public sealed class OptionsValidationTests
         ("Webhooks:MaxBatch=0", "Webhooks:MaxBatch"),
         ("Swagger:Enabled=maybe", "Swagger:Enabled"),
         ("Compatibility:SeedRoutesEnabled=maybe", "Compatibility:SeedRoutesEnabled"),
+        ("Retention:RecordingDays=0", "Retention:RecordingDays"),
+        ("Retention:RunAt=25:00", "Retention:RunAt"),
     ];
 
     private static IEnumerable<TestCaseData> WrongValueCases() =>
