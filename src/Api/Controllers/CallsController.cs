@@ -43,7 +43,8 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
     /// <response code="422">The number (or, without <c>phone</c>, the driver's number on record) is not an allowed destination:
     /// another country than <c>Calls:AllowedCountries</c>, or a premium-rate, shared-cost, toll-free, UAN, VoIP, personal,
-    /// pager, satellite or emergency number (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the
+    /// pager, satellite or emergency number, or the driver's number was erased (<c>POST /api/drivers/{id}/erase</c>)
+    /// (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the
     /// <c>Idempotency-Key</c> was already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
@@ -69,9 +70,12 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <summary>Logs a call you dialled by hand.</summary>
     /// <remarks>Any agent. The call is stored with provider <c>manual</c> and the outcome you give; TeleCMI is not involved.
     /// Any valid number: allowed destinations are not checked, as nothing is dialled. A follow-up is at most 366 days ahead.</remarks>
+    /// <response code="422">Without <c>phone</c>, the driver's number on record was erased (<c>errors.phone</c>: give the number
+    /// dialled). Or the <c>Idempotency-Key</c> was already used with a different body.</response>
     [EndpointName("logManualCall")]
     [HttpPost("manual")]
     [AcceptsIdempotencyKey]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType<CallLogDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
