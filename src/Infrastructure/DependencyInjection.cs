@@ -57,7 +57,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IDoNotCallBulkMarks, DoNotCallBulkMarks>();
         services.AddScoped<DatabaseSeeder>();
-        services.AddScoped<IAuditTrail, TeleCmi.Infrastructure.Audit.DatabaseAuditTrail>();
+        services.AddScoped<TeleCmi.Application.Audit.Common.IAuditTrail, TeleCmi.Infrastructure.Audit.DatabaseAuditTrail>();
         services.AddScoped<WebhookApplier>();
         services.AddScoped<IJobLease, DatabaseJobLease>();
         services.AddSingleton<JobLeaseHolder>();

@@ -43,11 +43,11 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// <response code="504">TeleCMI did not answer in time; the call may still have been placed.</response>
     /// <response code="422">The number (or, without <c>phone</c>, the driver's number on record) is not an allowed destination:
     /// another country than <c>Calls:AllowedCountries</c>, or a premium-rate, shared-cost, toll-free, UAN, VoIP, personal,
-    /// pager, satellite or emergency number (<c>errors.phone</c>; nothing stored, nothing sent to TeleCMI). Or the driver is
-    /// marked do-not-call (<c>errors.driverId</c> names the reason). Or it is outside the calling hours
-    /// (<c>Compliance:CallingHours</c>, see <c>GET /api/policy</c>): <c>nextAllowedAt</c> says when calls are allowed again.
-    /// In each case nothing is stored and nothing is sent to TeleCMI. Or the <c>Idempotency-Key</c> was already used with
-    /// a different body.</response>
+    /// pager, satellite or emergency number, or the driver's number was erased (<c>POST /api/drivers/{id}/erase</c>)
+    /// (<c>errors.phone</c>). Or the driver is marked do-not-call (<c>errors.driverId</c> names the reason). Or it is outside
+    /// the calling hours (<c>Compliance:CallingHours</c>, see <c>GET /api/policy</c>): <c>nextAllowedAt</c> says when calls
+    /// are allowed again. In each case nothing is stored and nothing is sent to TeleCMI. Or the <c>Idempotency-Key</c> was
+    /// already used with a different body.</response>
     /// <response code="429">Too many calls this minute, or today's cap is reached. See <c>Retry-After</c>.</response>
     [EnableRateLimiting(RateLimitingSetup.TeleCmiCalls)]
     [EndpointName("initiateCall")]
@@ -74,7 +74,8 @@ public sealed class CallsController(IMediator mediator) : ControllerBase
     /// Any valid number: allowed destinations are not checked, as nothing is dialled; and at any hour, as the calling hours
     /// bind TeleCMI calls only. A follow-up is at most 366 days ahead and inside the calling hours. The outcome
     /// <c>do_not_call</c> marks the driver do-not-call (source <c>driver_request</c>).</remarks>
-    /// <response code="422">The follow-up falls outside the calling hours (<c>errors.followUpAt</c>, with <c>nextAllowedAt</c>), or
+    /// <response code="422">The follow-up falls outside the calling hours (<c>errors.followUpAt</c>, with <c>nextAllowedAt</c>).
+    /// Or, without <c>phone</c>, the driver's number on record was erased (<c>errors.phone</c>: give the number dialled). Or
     /// the <c>Idempotency-Key</c> was already used with a different body.</response>
     [EndpointName("logManualCall")]
     [HttpPost("manual")]

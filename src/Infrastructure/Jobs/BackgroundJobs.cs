@@ -36,7 +36,8 @@ public static class BackgroundJobs
         });
         services.AddScoped<RetentionSweep>();
         services.AddPeriodicJob<RetentionJob>(sp =>
-            RetentionJob.ScheduleFor(sp.GetRequiredService<IOptions<RetentionOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
+            RetentionJob.ScheduleFor(sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
+                sp.GetRequiredService<IOptions<BusinessTimeOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

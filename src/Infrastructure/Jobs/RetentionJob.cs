@@ -61,11 +61,13 @@ public sealed class RetentionJob(
     }
 
     /// <summary>The daily schedule: first at the next <c>RunAt</c> in the business time zone, then every 24 hours.</summary>
-    public static PeriodicJobSchedule ScheduleFor(RetentionOptions options, BusinessCalendar calendar)
+    public static PeriodicJobSchedule ScheduleFor(RetentionOptions options, BusinessTimeOptions business, TimeProvider clock)
     {
         if (!options.Enabled || options.RunAtTime is not { } runAt) return PeriodicJobSchedule.Off;
-        var now = calendar.UtcNow;
-        var next = calendar.StartOfDayUtc(calendar.Today) + runAt.ToTimeSpan();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone is { Length: > 0 } id ? id : BusinessTimeOptions.DefaultTimeZone);
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var next = new DateTimeOffset(local.Date + runAt.ToTimeSpan(), local.Offset);
         if (next <= now) next = next.AddDays(1);
         return new PeriodicJobSchedule(TimeSpan.FromDays(1), next - now);
     }

@@ -48,6 +48,8 @@ public sealed class OptionsValidationTests
         ("Compliance:Holidays:0=26/01/2026", "Compliance:Holidays"),
         ("Compliance:TimeZone=Mars/Olympus_Mons", "Compliance:TimeZone"),
         ("Compliance:CallingHours=closed", "Compliance:CallingHours"),
+        ("Retention:RecordingDays=0", "Retention:RecordingDays"),
+        ("Retention:RunAt=25:00", "Retention:RunAt"),
     ];
 
     private static IEnumerable<TestCaseData> WrongValueCases() =>

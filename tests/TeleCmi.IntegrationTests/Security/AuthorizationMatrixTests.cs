@@ -60,6 +60,10 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         // {id:long} is a delivery of the owner's call, already applied: a replay changes nothing and says so.
         new("GET", "api/webhooks/deliveries", 401, 403, 403, 403, 200),
         new("POST", "api/webhooks/deliveries/{id:long}/replay", 401, 403, 403, 403, 200),
+        new("GET", "api/calls/{id}/history", 401, 200, 404, 200, 200),
+        new("GET", "api/audit", 401, 403, 403, 403, 200),
+        // {id} is a driver of its own here (erasedDriverId): erasing the shared one would leave the other rows nothing to dial.
+        new("POST", "api/drivers/{id}/erase", 401, 403, 403, 403, 200),
     ];
 
     /// <summary>Endpoints outside the matrix on purpose: no bearer token applies to them.</summary>
@@ -109,6 +113,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     private string doNotCallDriverId = "";
     private string callId = "";
     private long deliveryId;
+    private string erasedDriverId = "";
 
     [OneTimeSetUp]
     public async Task CreateCallersAndAnOwnedCallWithARecording()
@@ -120,6 +125,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
         clients[Caller.Admin] = await Api.AdminAsync();
         driverId = await Api.NewDriverAsync();
         doNotCallDriverId = await Api.NewDriverAsync("9876500404");
+        erasedDriverId = await Api.NewDriverAsync("9876500077");
         var call = await TestApi.ReadAsync(await clients[Caller.Owner].PostAsJsonAsync("/api/calls", new { driverId }), HttpStatusCode.Created);
         callId = call["id"]!.GetValue<string>();
         foreach (var hook in Webhooks.HappyPath(callId, call["teleCmiRequestId"]!.GetValue<string>(), "919876543210", 60, "1700000000000_5003.mp3"))
@@ -170,6 +176,7 @@ public sealed class AuthorizationMatrixTests(DatabaseEngine engine) : ApiFixture
     private string Resolve(string template) => template
         .Replace("{id:int}", ownerId.ToString())
         .Replace("{id:long}", deliveryId.ToString())
+        .Replace("drivers/{id}/erase", $"drivers/{erasedDriverId}/erase")
         .Replace("calls/{id}", $"calls/{callId}")
         .Replace("drivers/{id}/do-not-call", $"drivers/{doNotCallDriverId}/do-not-call")
         .Replace("drivers/{id}", $"drivers/{driverId}");

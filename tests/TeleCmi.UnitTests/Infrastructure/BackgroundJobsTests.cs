@@ -52,6 +52,29 @@ public sealed class BackgroundJobsTests
     }
 
     [Test]
+    public void Retention_RunsDaily_FirstAtTheNextRunAtInTheBusinessTimeZone_AndIsOffWhenDisabled()
+    {
+        // 2026-03-13 15:00 IST is 09:30 UTC: 02:30 IST today has passed, so the first run is tomorrow 02:30 IST, 11.5 h later.
+        var business = new TeleCmi.Application.Common.Time.BusinessTimeOptions();
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 13, 9, 30, 0, TimeSpan.Zero));
+        var daily = RetentionJob.ScheduleFor(new TeleCmi.Application.Retention.RetentionOptions(), business, clock);
+        var later = RetentionJob.ScheduleFor(new TeleCmi.Application.Retention.RetentionOptions { RunAt = "16:00" }, business, clock);
+        var off = RetentionJob.ScheduleFor(new TeleCmi.Application.Retention.RetentionOptions { Enabled = false }, business, clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(daily, Is.EqualTo(new PeriodicJobSchedule(TimeSpan.FromDays(1), TimeSpan.FromHours(11.5))));
+            Assert.That(later.FirstRunAfter, Is.EqualTo(TimeSpan.FromHours(1)));
+            Assert.That(off.IsOn, Is.False);
+        });
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Test]
     public void AZeroSweepInterval_FailsValidationNamingTheSetting()
     {
         using var provider = Services(new Dictionary<string, string?> { ["Calls:SweepIntervalSeconds"] = "0" });

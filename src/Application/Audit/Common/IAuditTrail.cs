@@ -1,6 +1,4 @@
-using TeleCmi.Application.Audit.Common;
-
-namespace TeleCmi.Application.Common.Interfaces;
+namespace TeleCmi.Application.Audit.Common;
 
 /// <summary>
 /// The append-only history of changes people make (feedback, agents, drivers, erasures…). An entry is added to the current
