@@ -43,7 +43,7 @@ public sealed class CallEventsController(IMediator mediator, IOptions<StreamingO
     /// <summary>Follows calls live (server-sent events): a telecaller's own; supervisors and admins all, or one agent's.</summary>
     /// <remarks>
     /// Events as for <c>GET /api/calls/{id}/events</c> (<c>event: call</c>, <c>id:</c>, the call's JSON), for every visible call
-    /// after each change; nothing is sent on connect but heartbeats. Reconnect with <c>Last-Event-ID</c> (or
+    /// after each change; on connect only a heartbeat (so the client sees the stream open at once). Reconnect with <c>Last-Event-ID</c> (or
     /// <c>lastEventId</c>): each call that changed after that id (within the last 10 minutes) is sent once, as it is now, in
     /// the order of its last change; with an id older than that, the calls that changed in the last 10 minutes are sent
     /// (reload the list with <c>GET /api/calls</c> for older ones).

@@ -8,8 +8,8 @@ namespace TeleCmi.Api.Streaming;
 
 /// <summary>
 /// Turns a <see cref="CallEventStream"/> into server-sent events: <c>event: call</c> with the event id and the call's JSON
-/// (as <c>GET /api/calls/{id}</c> writes it), and <c>event: heartbeat</c> (data <c>{}</c>, no id) when nothing was sent for
-/// a while. Ends when the client goes away, or when it fell too far behind (it resumes with <c>Last-Event-ID</c>).
+/// (as <c>GET /api/calls/{id}</c> writes it), and <c>event: heartbeat</c> (data <c>{}</c>, no id) at connect when there is nothing
+/// else to send, and when nothing was sent for a while. Ends when the client goes away, or when it fell too far behind (it resumes with <c>Last-Event-ID</c>).
 /// </summary>
 public static class CallEventSse
 {
@@ -21,6 +21,9 @@ public static class CallEventSse
     {
         using var _ = stream;
         foreach (var e in stream.First) yield return Item(e, json);
+        // With nothing to send at connect (the list stream, a quiet call), a heartbeat at once: the response's headers and a
+        // first event reach the client now, so it knows it is connected instead of waiting a heartbeat interval.
+        if (stream.First.Count == 0) yield return Heartbeat;
         var live = stream.Live;
         Task<bool>? waiting = null;
         while (!ct.IsCancellationRequested)
@@ -33,7 +36,7 @@ public static class CallEventSse
             if (await Task.WhenAny(waiting, tick) == tick)
             {
                 if (ct.IsCancellationRequested) yield break;
-                yield return new SseItem<string>("{}", HeartbeatEventType);
+                yield return Heartbeat;
                 continue;
             }
             await idle.CancelAsync();
@@ -41,6 +44,8 @@ public static class CallEventSse
             waiting = null;
         }
     }
+
+    private static SseItem<string> Heartbeat => new("{}", HeartbeatEventType);
 
     // False when the subscription ended: the client went away, or it lagged and was closed.
     private static async Task<bool> MoreAsync(Task<bool> waiting)

@@ -54,7 +54,24 @@ public sealed class CallEventSseTests
 
         var items = await Collect(new CallEventStream([], 0, live), TimeSpan.FromSeconds(30));
 
-        Assert.That(items, Is.Empty);
+        Assert.That(items.Select(i => i.EventType), Is.EqualTo(new[] { "heartbeat" }), "the connect heartbeat, then the end");
+    }
+
+    [Test]
+    public async Task NothingToSendAtConnect_AHeartbeatGoesOutAtOnce_NotAfterTheInterval()
+    {
+        var live = new FakeSubscription();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await using var items = CallEventSse.WriteAsync(new CallEventStream([], 0, live), TimeSpan.FromMinutes(5), Json, stop.Token).GetAsyncEnumerator();
+        Assert.That(await items.MoveNextAsync(), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(items.Current.EventType, Is.EqualTo("heartbeat"));
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromMinutes(1)), "not after the five-minute heartbeat interval");
+        });
     }
 
     [TestCase("42", 7L, 42L)]
