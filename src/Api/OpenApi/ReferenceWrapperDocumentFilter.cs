@@ -6,7 +6,8 @@ namespace TeleCmi.Api.OpenApi;
 /// <summary>
 /// Tidies the <c>allOf: [$ref]</c> wrappers that <c>UseAllOfToExtendReferenceSchemas</c> puts around references.
 /// A nullable enum (<c>missedBy</c>, <c>outcome</c>, a report's <c>provider</c>) is written out in place:
-/// <c>type: string, nullable: true, enum: [..., null]</c> — OpenAPI 3.0 ignores <c>nullable</c> without a
+/// <c>type: string, nullable: true, enum: [..., null]</c>, and a nullable object (a driver's <c>doNotCall</c>) with its
+/// properties — OpenAPI 3.0 ignores <c>nullable</c> without a
 /// <c>type</c>, and a validator rejects null against the referenced enum, so this is the one form that every linter
 /// and validator reads as "one of these values, or null". A wrapper that adds nothing (a query parameter's enum)
 /// becomes the plain <c>$ref</c>.
@@ -61,10 +62,22 @@ public sealed class ReferenceWrapperDocumentFilter : IDocumentFilter
         if (Referenced(wrapper) is not { } reference || wrapper.Type is not JsonSchemaType.Null) return;
         if (reference.Reference.Id is not { } id || !components.TryGetValue(id, out var target) || target.Type is not { } type) return;
         wrapper.Type = type | JsonSchemaType.Null;
-        if (target.Enum is not { Count: > 0 } values) return;
-        wrapper.AllOf = null;
-        wrapper.Enum = [.. values, null!];
-        wrapper.Description ??= target.Description;
+        if (target.Enum is { Count: > 0 } values)
+        {
+            wrapper.AllOf = null;
+            wrapper.Enum = [.. values, null!];
+            wrapper.Description ??= target.Description;
+        }
+        else if (type.HasFlag(JsonSchemaType.Object) && target.Properties is { Count: > 0 } properties)
+        {
+            // A nullable object (a driver's doNotCall): its properties written out in place, for the same reason —
+            // null passes `type: object, nullable: true` but never the referenced object's own `type: object`.
+            wrapper.AllOf = null;
+            wrapper.Properties = new Dictionary<string, IOpenApiSchema>(properties);
+            wrapper.Required = target.Required is { } required ? new HashSet<string>(required) : null;
+            wrapper.AdditionalPropertiesAllowed = target.AdditionalPropertiesAllowed;
+            wrapper.Description ??= target.Description;
+        }
     }
 
     private static bool AddsNothing(OpenApiSchema wrapper) =>
